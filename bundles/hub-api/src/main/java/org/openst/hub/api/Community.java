@@ -1,0 +1,63 @@
+package org.openst.hub.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The hub's live view of the community and the operations server applications and administrators
+ * may perform on it. Registered by the hub core; all methods are thread-safe and non-blocking.
+ */
+@ProviderType
+public interface Community {
+
+    /** This hub's ID, as carried in every login ID it issues. */
+    String hubId();
+
+    /** The community name sent to clients in login blocks. */
+    String communityName();
+
+    /** Every live login on this hub. */
+    Collection<Login> logins();
+
+    /** The live logins of one user, most recently active first; empty when the user is offline. */
+    List<Login> loginsOf(String userId);
+
+    /** The live login with this ID. */
+    Optional<Login> login(String loginId);
+
+    /**
+     * Sends an administrator announcement (ADMIN, protocol spec §3.14) to every live login.
+     *
+     * @return how many logins it was sent to
+     */
+    int broadcastAdminMessage(String text);
+
+    /**
+     * Sends an administrator announcement to every login of one user.
+     *
+     * @return how many logins it was sent to (0 when the user is offline)
+     */
+    int sendAdminMessage(String userId, String text);
+
+    /**
+     * Ends a login: the client gets CHANNEL_DESTROY on channel 0 with {@code reason}, its channels
+     * are torn down and its connection closed.
+     *
+     * @param reason a protocol error code (spec §7.2); must have bit 31 set so that Pidgin reports
+     *               it (spec §3.10)
+     * @return false when no such login is live
+     */
+    boolean kick(String loginId, int reason);
+
+    /**
+     * Opens a channel from the server to a login (a conference invitation, for instance). The
+     * client answers with an accept ({@link ServiceProvider#channelAccepted}) or a destroy
+     * ({@link ServiceProvider#channelClosed}); messages for the channel go to {@code handler}.
+     *
+     * @throws IllegalStateException when the login is no longer live
+     */
+    ServiceChannel openChannel(Login target, ChannelRequest request, ServiceProvider handler);
+}

@@ -1,0 +1,19 @@
+/**
+ * The seam between the community hub and server applications.
+ *
+ * <p>A server application (buddy list, places, storage, ...) is a bundle that registers a
+ * {@link org.openst.hub.api.ServiceProvider} with Declarative Services. The hub routes every
+ * channel a client opens to that service type to the provider with the highest
+ * {@code service.ranking}, and destroys those channels when the provider goes away. Community
+ * events (login, logout, status and privacy changes) reach every registered
+ * {@link org.openst.hub.api.CommunityListener}. The hub itself registers
+ * {@link org.openst.hub.api.Community}: the live view of logins and the operations on them.
+ *
+ * <p>Threading: providers and listeners are called on the hub's network threads. Calls about
+ * one login arrive in order. Implementations must return quickly and never block; anything slow
+ * (storage, directory look-ups) belongs on the implementation's own executor, and the resulting
+ * {@link org.openst.hub.api.ServiceChannel#send} may be called from any thread.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.openst.hub.api;

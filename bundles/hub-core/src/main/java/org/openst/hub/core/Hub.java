@@ -1,0 +1,318 @@
+package org.openst.hub.core;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.openst.directory.api.Directory;
+import org.openst.hub.api.ChannelRequest;
+import org.openst.hub.api.Community;
+import org.openst.hub.api.LoginIds;
+import org.openst.hub.api.ServiceChannel;
+import org.openst.hub.api.ServiceProvider;
+import org.openst.protocol.Admin;
+import org.openst.protocol.Announce;
+import org.openst.protocol.AuthType;
+import org.openst.protocol.ChannelCreate;
+import org.openst.protocol.EncryptOffer;
+import org.openst.protocol.ErrorCode;
+import org.openst.protocol.IdBlock;
+import org.openst.protocol.Login;
+import org.openst.protocol.SenseService;
+import org.openst.protocol.ServiceType;
+import org.openst.protocol.crypto.DhKeyPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The community hub without its network transport and without OSGi: logins, routing, the
+ * service registry and the community events. {@code HubComponent} wires it into the framework and
+ * the MINA acceptor feeds it connections; tests build it directly.
+ */
+public final class Hub implements Community {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    /** The base-32 alphabet of login IDs' unique part (lower case: IDs are compared byte-wise). */
+    private static final char[] LOGIN_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private static final int LOGIN_ID_LENGTH = 12;
+
+    private volatile HubSettings settings;
+    private final SecureRandom random = new SecureRandom();
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final CommunityEvents events = new CommunityEvents();
+    private final ChannelRouter router = new ChannelRouter(sessions, services);
+    private final AtomicReference<Directory> directory = new AtomicReference<>();
+    private final LoginVerifier verifier = new LoginVerifier(directory::get);
+    private final ExecutorService authExecutor;
+    private final ScheduledExecutorService timers;
+
+    public Hub(HubSettings settings) {
+        this.settings = settings;
+        this.authExecutor = Executors.newFixedThreadPool(settings.authThreads(), daemonThreads("openst-auth"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("openst-timer"));
+    }
+
+    // ---------------------------------------------------------------- wiring
+
+    public HubSettings settings() {
+        return settings;
+    }
+
+    /** Applies settings that take effect without a restart (time-outs, login policy, limits). */
+    public void update(HubSettings newSettings) {
+        if (!newSettings.hubId().equals(settings.hubId())) {
+            LOG.warn("hub_id changes from {} to {} for new logins only; existing login IDs keep the old one",
+                    settings.hubId(), newSettings.hubId());
+        }
+        settings = newSettings;
+    }
+
+    /** A new client connection. */
+    public ClientSession connected(Connection connection) {
+        ClientSession session = new ClientSession(this, connection);
+        session.opened();
+        return session;
+    }
+
+    /** Binds a directory (the highest-ranked one, DS greedy). */
+    public void directoryAdded(Directory d) {
+        Directory old = directory.getAndSet(d);
+        LOG.info("directory: {}{}", d.describe(), old == null ? "" : " (replaces " + old.describe() + ")");
+    }
+
+    /** Unbinds a directory, unless another one already replaced it. */
+    public void directoryRemoved(Directory d) {
+        if (directory.compareAndSet(d, null)) {
+            LOG.warn("directory {} went away: logins are refused with VERIFICATION_DOWN until another appears",
+                    d.describe());
+        }
+    }
+
+    /** A server application registered a service. */
+    public void serviceAdded(ServiceProvider provider, int ranking, long serviceId) {
+        int type = provider.serviceType();
+        services.add(new ServiceRegistry.Entry(provider, type, ranking, serviceId));
+        LOG.info("service 0x{} available from {}", Integer.toHexString(type), provider.getClass().getName());
+        // Meanwhile restarts a stopped service when told it is available (spec §3.13).
+        SenseService sense = new SenseService(type);
+        for (ClientSession s : sessions.all()) {
+            s.send(sense);
+        }
+    }
+
+    /** A server application went away: its channels are destroyed with ERR_SERVICE_NO_SUPPORT. */
+    public void serviceRemoved(ServiceProvider provider) {
+        ServiceRegistry.Entry entry = services.remove(provider);
+        if (entry == null) {
+            return;
+        }
+        int closed = router.providerGone(provider, sessions.all());
+        LOG.info("service 0x{} from {} went away; {} channel(s) destroyed with ERR_SERVICE_NO_SUPPORT{}",
+                Integer.toHexString(entry.serviceType()), provider.getClass().getName(), closed,
+                services.isAvailable(entry.serviceType()) ? ", another provider takes new channels" : "");
+        if (services.isAvailable(entry.serviceType())) {
+            SenseService sense = new SenseService(entry.serviceType());
+            sessions.all().forEach(s -> s.send(sense));
+        }
+    }
+
+    public void listenerAdded(org.openst.hub.api.CommunityListener listener) {
+        events.add(listener);
+    }
+
+    public void listenerRemoved(org.openst.hub.api.CommunityListener listener) {
+        events.remove(listener);
+    }
+
+    /** Ends every login (server shutdown) and stops the hub's threads. */
+    public void shutdown(int reason) {
+        List<ClientSession> all = new ArrayList<>(sessions.all());
+        LOG.info("shutting down: ending {} login(s) with {}", all.size(), ErrorCode.name(reason));
+        for (ClientSession s : all) {
+            s.terminate(reason, null, true);
+        }
+        authExecutor.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- used by sessions
+
+    ChannelRouter router() {
+        return router;
+    }
+
+    CommunityEvents events() {
+        return events;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        try {
+            return timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // shutting down
+        }
+    }
+
+    void verifyLogin(ClientSession session, Login login, DhKeyPair key, int magic) {
+        HubSettings s = settings;
+        try {
+            authExecutor.execute(() -> {
+                LoginVerifier.Outcome outcome = verifier.verify(login, key, magic, s.loginCiphers());
+                if (outcome.succeeded()) {
+                    session.loginVerified(outcome.user(), login.authType() == AuthType.RC2_128 ? "RC2/128" : "RC2/40");
+                } else {
+                    session.loginRefused(outcome.reason(), outcome.detail() + " (name '" + login.name() + "')");
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            session.loginRefused(ErrorCode.VERIFICATION_DOWN, "hub is shutting down");
+        }
+    }
+
+    String newLoginId() {
+        char[] unique = new char[LOGIN_ID_LENGTH];
+        for (int i = 0; i < unique.length; i++) {
+            unique[i] = LOGIN_ID_ALPHABET[random.nextInt(LOGIN_ID_ALPHABET.length)];
+        }
+        return LoginIds.of(new String(unique), settings.hubId());
+    }
+
+    boolean register(ClientSession session) {
+        return sessions.add(session);
+    }
+
+    void unregister(ClientSession session) {
+        sessions.remove(session);
+    }
+
+    boolean isServiceAvailable(int serviceType) {
+        // IM and file transfer are relayed by the hub itself (seed: "IM is supplied directly by
+        // the Sametime community hub").
+        return serviceType == ServiceType.IM || serviceType == ServiceType.FILE_TRANSFER
+                || services.isAvailable(serviceType);
+    }
+
+    /** ANNOUNCE (spec §3.15): to every login of every listed user, from the sender's login. */
+    void announce(ClientSession from, Announce announce) {
+        Announce out = new Announce(true, from.loginInfo(), 0, announce.mayReply(), announce.text(),
+                announce.recipients());
+        int delivered = 0;
+        for (String recipient : announce.recipients()) {
+            if (recipient.startsWith("@G ")) {
+                LOG.debug("announce from {} to group {}: groups are not resolved yet", from.describe(), recipient);
+                continue;
+            }
+            String userId = recipient.startsWith("@U ") ? recipient.substring(3).trim() : recipient.trim();
+            for (ClientSession to : sessions.byUser(userId)) {
+                if (to != from) {
+                    to.send(out);
+                    delivered++;
+                }
+            }
+        }
+        LOG.debug("announce from {} delivered to {} login(s)", from.describe(), delivered);
+    }
+
+    // ---------------------------------------------------------------- Community
+
+    @Override
+    public String hubId() {
+        return settings.hubId();
+    }
+
+    @Override
+    public String communityName() {
+        return settings.community();
+    }
+
+    @Override
+    public Collection<org.openst.hub.api.Login> logins() {
+        return List.copyOf(sessions.all());
+    }
+
+    @Override
+    public List<org.openst.hub.api.Login> loginsOf(String userId) {
+        return List.copyOf(sessions.byUser(userId));
+    }
+
+    @Override
+    public Optional<org.openst.hub.api.Login> login(String loginId) {
+        return Optional.ofNullable(sessions.byLoginId(loginId));
+    }
+
+    @Override
+    public int broadcastAdminMessage(String text) {
+        Admin admin = new Admin(text);
+        int n = 0;
+        for (ClientSession s : sessions.all()) {
+            s.send(admin);
+            n++;
+        }
+        LOG.info("admin message to {} login(s): {}", n, text);
+        return n;
+    }
+
+    @Override
+    public int sendAdminMessage(String userId, String text) {
+        Admin admin = new Admin(text);
+        List<ClientSession> targets = sessions.byUser(userId);
+        targets.forEach(s -> s.send(admin));
+        LOG.info("admin message to {} ({} login(s)): {}", userId, targets.size(), text);
+        return targets.size();
+    }
+
+    @Override
+    public boolean kick(String loginId, int reason) {
+        ClientSession s = sessions.byLoginId(loginId);
+        if (s == null) {
+            return false;
+        }
+        s.kick(reason);
+        return true;
+    }
+
+    @Override
+    public ServiceChannel openChannel(org.openst.hub.api.Login target, ChannelRequest request, ServiceProvider handler) {
+        ClientSession session = target.loginId() == null ? null : sessions.byLoginId(target.loginId());
+        if (session == null || !session.isLoggedIn()) {
+            throw new IllegalStateException("login " + target.loginId() + " is not live");
+        }
+        int id = session.allocateServerChannelId();
+        HostedChannel channel = new HostedChannel(session, id, handler, request.serviceType(), request.protoType(),
+                request.protoVersion(), request.createData(), HostedChannel.State.AWAIT_CLIENT_ACCEPT);
+        session.addChannel(id, channel);
+        session.send(new ChannelCreate(0, id, new IdBlock(session.userId(), ""), request.serviceType(),
+                request.protoType(), request.protoVersion(), 0, request.createData(), request.creator(),
+                EncryptOffer.none()));
+        return channel;
+    }
+
+    int loginCount() {
+        return sessions.size();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package org.openst.hub.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.openst.client.LoginRefusedException;
+import org.openst.client.SametimeClient;
+import org.openst.hub.api.CommunityListener;
+import org.openst.hub.api.Login;
+import org.openst.hub.api.LoginIds;
+import org.openst.protocol.AuthType;
+import org.openst.protocol.ErrorCode;
+import org.openst.protocol.LoginInfo;
+import org.openst.protocol.UserStatus;
+import org.openst.protocol.UserStatusCode;
+
+/** Issue 3: the login state machine, login IDs, multiple logins, and community events. */
+class LoginTest {
+
+    @Test
+    void rc2_128LoginAsMeanwhileDoesIt() throws IOException {
+        try (TestHub hub = new TestHub(); Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            LoginInfo info = alice.client().loginInfo();
+            assertEquals(AuthType.RC2_128, alice.client().authTypeUsed());
+            assertEquals("alice", info.userId());
+            assertEquals("Alice Example", info.userName());
+            assertEquals("openst.local", info.community());
+            assertEquals("hub1", LoginIds.hubOf(info.loginId()), "login IDs carry the hub's identity");
+            assertEquals(0x7F000001, info.ipAddress());
+            assertEquals(UserStatusCode.ACTIVE, alice.client().loginAck().status().status());
+        }
+    }
+
+    @Test
+    void rc2_40LoginWhenTheHubOffersNoKey() throws IOException {
+        try (TestHub hub = new TestHub(HubSettings.defaults(0).withLoginCiphers(HubSettings.LoginCiphers.RC2_40));
+                Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertEquals(AuthType.RC2_40, alice.client().authTypeUsed());
+        }
+    }
+
+    @Test
+    void wrongPasswordIsIncorrectLogin() throws IOException {
+        try (TestHub hub = new TestHub(); SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port())) {
+            LoginRefusedException e = assertThrows(LoginRefusedException.class, () -> c.login("alice", "wrong"));
+            assertEquals(ErrorCode.INCORRECT_LOGIN, e.reason());
+        }
+    }
+
+    @Test
+    void noDirectoryMeansVerificationDown() throws IOException {
+        try (TestHub hub = new TestHub(); SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port())) {
+            hub.hub.directoryRemoved(hub.directory);
+            LoginRefusedException e = assertThrows(LoginRefusedException.class, () -> c.login("alice", "alice-pw"));
+            assertEquals(ErrorCode.VERIFICATION_DOWN, e.reason());
+        }
+    }
+
+    @Test
+    void severalLoginsOfOneUserEachGetTheirOwnLoginId() throws IOException {
+        try (TestHub hub = new TestHub(); Clients first = Clients.login(hub, "alice", "alice-pw");
+                Clients second = Clients.login(hub, "ALICE", "alice-pw")) {
+            String a = first.client().loginInfo().loginId();
+            String b = second.client().loginInfo().loginId();
+            assertNotEquals(a, b);
+            assertNotEquals(a.substring(0, 5), b.substring(0, 5), "RC2/40 keys (first 5 bytes) differ");
+            assertEquals("alice", second.client().loginInfo().userId(), "canonical user ID from the directory");
+            List<Login> logins = hub.hub.loginsOf("alice");
+            assertEquals(2, logins.size());
+            assertTrue(hub.hub.login(a).isPresent());
+        }
+    }
+
+    @Test
+    void redirectThenForcedLogin() throws IOException {
+        try (TestHub hub = new TestHub(HubSettings.defaults(0).withRedirectHost("other.example"));
+                Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertEquals("other.example", alice.client().loginRedirect().host());
+            assertEquals("alice", alice.client().loginInfo().userId());
+            assertEquals(1, hub.hub.loginsOf("alice").size());
+        }
+    }
+
+    @Test
+    void listenersHearLoginStatusAndLogout() throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (TestHub hub = new TestHub()) {
+            hub.hub.listenerAdded(new CommunityListener() {
+                @Override
+                public void loggedIn(Login login) {
+                    heard.add("in " + login.userId());
+                }
+
+                @Override
+                public void statusChanged(Login login, UserStatus previous) {
+                    heard.add("status " + login.userId() + " " + login.status().desc());
+                }
+
+                @Override
+                public void loggedOut(Login login, int reason) {
+                    heard.add("out " + login.userId() + " " + reason);
+                }
+            });
+            Clients alice = Clients.login(hub, "alice", "alice-pw");
+            alice.client().setStatus(new UserStatus(UserStatusCode.AWAY, 0, "lunch"));
+            alice.client().logout();
+            Awaits.until(() -> heard.size() == 3, "three events");
+            assertEquals(List.of("in alice", "status alice lunch", "out alice 0"), heard);
+            assertTrue(hub.hub.loginsOf("alice").isEmpty());
+        }
+    }
+
+    @Test
+    void kickEndsOneLoginWithItsReason() throws IOException {
+        try (TestHub hub = new TestHub(); Clients alice = Clients.login(hub, "alice", "alice-pw");
+                Clients bob = Clients.login(hub, "bob", "bob-pw")) {
+            assertTrue(hub.hub.kick(alice.client().loginInfo().loginId(), ErrorCode.MULTI_SERVER_LOGIN));
+            assertEquals(ErrorCode.MULTI_SERVER_LOGIN, alice.events().awaitDisconnected(Clients.WAIT));
+            Awaits.until(() -> hub.hub.loginsOf("alice").isEmpty(), "alice gone");
+            assertEquals(1, hub.hub.loginsOf("bob").size());
+        }
+    }
+}

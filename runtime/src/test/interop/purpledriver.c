@@ -1,0 +1,791 @@
+/*
+ * purpledriver - interop test driver running the real libpurple Sametime
+ * protocol plugin ("prpl-meanwhile", i.e. Pidgin's Sametime support)
+ * headless, with a glib main loop.
+ *
+ *   purpledriver --host HOST --port PORT [--timeout SECONDS] [--debug]
+ *                SCENARIO ARGS...
+ *
+ * Every notable event is printed to stdout as "EVENT <user> <what>";
+ * the last line is exactly "PASS <scenario>" (exit 0) or
+ * "FAIL <scenario>: <reason>" (exit 1).  See README.md for scenarios.
+ *
+ * libpurple keeps its configuration in a fresh temporary directory that
+ * is removed on exit, so runs never see each other's accounts or prefs.
+ */
+
+#define _GNU_SOURCE
+
+#include <ftw.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <purple.h>
+
+#define UI_ID "openst-interop"
+#define PRPL_ID "prpl-meanwhile"
+
+/* account settings read by the Sametime plugin (sametime.c) */
+#define MW_KEY_HOST "server"
+#define MW_KEY_PORT "port"
+
+/* ------------------------------------------------------------------ */
+/* options and reporting                                               */
+/* ------------------------------------------------------------------ */
+
+static struct {
+  const char *host;
+  int port;
+  int timeout;
+  gboolean debug;
+} opt = { "127.0.0.1", 1533, 20, FALSE };
+
+static const char *scenario_name = "?";
+static GMainLoop *main_loop;
+static volatile sig_atomic_t finished;
+static volatile sig_atomic_t exit_code = 1;
+static char *waiting_for;             /* what the timeout message names */
+static char hard_timeout_line[256];   /* prebuilt for the SIGALRM handler */
+static char *user_dir;                /* libpurple's temporary home */
+
+static void event(const char *who, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void finish(gboolean pass, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void expect(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/* One stdout line per event.  Suppressed after the verdict so that the
+   verdict stays the last line while libpurple shuts down. */
+static void event(const char *who, const char *fmt, ...) {
+  va_list ap;
+
+  if(finished) return;
+  printf("EVENT %s ", who);
+  va_start(ap, fmt);
+  vprintf(fmt, ap);
+  va_end(ap);
+  putchar('\n');
+}
+
+/* Print the single verdict line and stop the main loop; only the first
+   verdict counts. */
+static void finish(gboolean pass, const char *fmt, ...) {
+  if(finished) return;
+
+  if(pass) {
+    printf("PASS %s\n", scenario_name);
+  } else {
+    va_list ap;
+    char *reason;
+
+    va_start(ap, fmt);
+    reason = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_strdelimit(reason, "\r\n", ' ');   /* the verdict is one line */
+    printf("FAIL %s: %s\n", scenario_name, reason);
+    g_free(reason);
+  }
+
+  fflush(stdout);
+  exit_code = pass ? 0 : 1;
+  finished = 1;
+  if(main_loop) g_main_loop_quit(main_loop);
+}
+
+/* Record what we are waiting for, so that a timeout names it. */
+static void expect(const char *fmt, ...) {
+  va_list ap;
+
+  g_free(waiting_for);
+  va_start(ap, fmt);
+  waiting_for = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+}
+
+static gboolean on_timeout(gpointer data) {
+  (void) data;
+  finish(FALSE, "timeout after %d s waiting for %s", opt.timeout,
+         waiting_for ? waiting_for : "(nothing recorded)");
+  return G_SOURCE_REMOVE;
+}
+
+/* Backstop for a main loop that is stuck (e.g. in a blocking call):
+   async-signal-safe, prints a prebuilt verdict. */
+static void on_alarm(int sig) {
+  ssize_t ignored;
+
+  (void) sig;
+  if(!finished) {
+    ignored = write(STDOUT_FILENO, hard_timeout_line,
+                    strlen(hard_timeout_line));
+    (void) ignored;
+    _exit(1);
+  }
+  _exit(exit_code);
+}
+
+/* Keep stderr quiet unless --debug; warnings are always shown. */
+static void log_handler(const gchar *domain, GLogLevelFlags level,
+                        const gchar *message, gpointer data) {
+  (void) data;
+  if(opt.debug || (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
+                            G_LOG_LEVEL_WARNING)))
+    fprintf(stderr, "[%s] %s\n", domain ? domain : "", message);
+}
+
+/* libpurple's debug output goes through g_print, i.e. stdout, which is
+   reserved for EVENT lines and the verdict. */
+static void print_to_stderr(const gchar *text) {
+  fputs(text, stderr);
+}
+
+static const char *error_name(PurpleConnectionError reason) {
+  switch(reason) {
+  case PURPLE_CONNECTION_ERROR_NETWORK_ERROR:
+    return "NETWORK_ERROR";
+  case PURPLE_CONNECTION_ERROR_INVALID_USERNAME:
+    return "INVALID_USERNAME";
+  case PURPLE_CONNECTION_ERROR_AUTHENTICATION_FAILED:
+    return "AUTHENTICATION_FAILED";
+  case PURPLE_CONNECTION_ERROR_AUTHENTICATION_IMPOSSIBLE:
+    return "AUTHENTICATION_IMPOSSIBLE";
+  case PURPLE_CONNECTION_ERROR_ENCRYPTION_ERROR:
+    return "ENCRYPTION_ERROR";
+  case PURPLE_CONNECTION_ERROR_NAME_IN_USE:
+    return "NAME_IN_USE";
+  case PURPLE_CONNECTION_ERROR_INVALID_SETTINGS:
+    return "INVALID_SETTINGS";
+  case PURPLE_CONNECTION_ERROR_OTHER_ERROR:
+    return "OTHER_ERROR";
+  default:
+    return "CERT_OR_OTHER";
+  }
+}
+
+static const char *conn_state_name(PurpleConnectionState state) {
+  switch(state) {
+  case PURPLE_DISCONNECTED: return "DISCONNECTED";
+  case PURPLE_CONNECTED:    return "CONNECTED";
+  case PURPLE_CONNECTING:   return "CONNECTING";
+  default:                  return "?";
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* libpurple event loop on glib                                        */
+/* ------------------------------------------------------------------ */
+
+struct input_watch {
+  PurpleInputFunction fn;
+  gpointer data;
+};
+
+static gboolean input_dispatch(GIOChannel *io, GIOCondition cond,
+                               gpointer data) {
+  struct input_watch *w = data;
+  int cond_purple = 0;
+
+  /* hang-ups and errors are reported as readable/writable so that the
+     plugin's read/write fails and it notices the broken connection */
+  if(cond & (G_IO_IN | G_IO_HUP | G_IO_ERR))
+    cond_purple |= PURPLE_INPUT_READ;
+  if(cond & (G_IO_OUT | G_IO_HUP | G_IO_ERR | G_IO_NVAL))
+    cond_purple |= PURPLE_INPUT_WRITE;
+
+  w->fn(w->data, g_io_channel_unix_get_fd(io),
+        (PurpleInputCondition) cond_purple);
+  return G_SOURCE_CONTINUE;
+}
+
+static guint ui_input_add(gint fd, PurpleInputCondition cond,
+                          PurpleInputFunction fn, gpointer data) {
+  struct input_watch *w = g_new0(struct input_watch, 1);
+  GIOCondition watch_cond = 0;
+  GIOChannel *io;
+  guint id;
+
+  w->fn = fn;
+  w->data = data;
+  if(cond & PURPLE_INPUT_READ)
+    watch_cond |= G_IO_IN | G_IO_HUP | G_IO_ERR;
+  if(cond & PURPLE_INPUT_WRITE)
+    watch_cond |= G_IO_OUT | G_IO_HUP | G_IO_ERR | G_IO_NVAL;
+
+  io = g_io_channel_unix_new(fd);
+  id = g_io_add_watch_full(io, G_PRIORITY_DEFAULT, watch_cond,
+                           input_dispatch, w, g_free);
+  g_io_channel_unref(io);
+  return id;
+}
+
+static gboolean ui_source_remove(guint handle) {
+  return g_source_remove(handle);
+}
+
+static PurpleEventLoopUiOps eventloop_ops = {
+  .timeout_add = g_timeout_add,
+  .timeout_remove = ui_source_remove,
+  .input_add = ui_input_add,
+  .input_remove = ui_source_remove,
+  .input_get_error = NULL,             /* libpurple falls back to getsockopt */
+  .timeout_add_seconds = g_timeout_add_seconds,
+};
+
+static PurpleCoreUiOps core_ops;      /* nothing to hook */
+
+/* ------------------------------------------------------------------ */
+/* accounts                                                            */
+/* ------------------------------------------------------------------ */
+
+struct acct;
+
+/* Scenario callbacks, all optional. */
+struct hooks {
+  void (*signed_on)(struct acct *a);
+  void (*signed_off)(struct acct *a);
+  void (*conn_error)(struct acct *a, PurpleConnectionError reason,
+                     const char *desc);
+  void (*received_im)(struct acct *a, const char *sender, const char *text);
+  void (*typing)(struct acct *a, const char *who);
+};
+
+struct acct {
+  const char *user;
+  const char *pass;
+  PurpleAccount *account;
+  gboolean signed_on;
+  gboolean signed_off;
+  gboolean disconnecting;
+};
+
+static struct acct accts[2];
+static int n_accts;
+static const struct hooks *hooks;
+static int signal_handle;             /* our handle for purple signals */
+
+static struct acct *find_acct(PurpleAccount *account) {
+  int i;
+  for(i = 0; i < n_accts; i++)
+    if(accts[i].account == account) return &accts[i];
+  return NULL;
+}
+
+static struct acct *gc_acct(PurpleConnection *gc) {
+  return find_acct(purple_connection_get_account(gc));
+}
+
+static struct acct *add_acct(const char *user, const char *pass) {
+  struct acct *a = &accts[n_accts++];
+  a->user = user;
+  a->pass = pass;
+  return a;
+}
+
+/* Create the account like Pidgin's account editor would: username and
+   password, plus the Sametime plugin's "server" and "port" settings.
+   "force_login" and "fake_client_id" keep their defaults (off). */
+static void create_account(struct acct *a) {
+  PurpleAccount *account = purple_account_new(a->user, PRPL_ID);
+
+  purple_account_set_password(account, a->pass);
+  purple_account_set_remember_password(account, TRUE);
+  purple_account_set_string(account, MW_KEY_HOST, opt.host);
+  purple_account_set_int(account, MW_KEY_PORT, opt.port);
+  purple_accounts_add(account);
+  purple_account_set_enabled(account, UI_ID, TRUE);
+  a->account = account;
+}
+
+/* Disabling (rather than just disconnecting) keeps libpurple from ever
+   reconnecting the account. */
+static void disconnect_acct(struct acct *a) {
+  if(a->signed_off || a->disconnecting) return;
+  a->disconnecting = TRUE;
+  event(a->user, "disconnecting");
+  purple_account_set_enabled(a->account, UI_ID, FALSE);
+}
+
+static gboolean all_signed_on(void) {
+  int i;
+  for(i = 0; i < n_accts; i++)
+    if(!accts[i].signed_on) return FALSE;
+  return TRUE;
+}
+
+static gboolean all_signed_off(void) {
+  int i;
+  for(i = 0; i < n_accts; i++)
+    if(!accts[i].signed_off) return FALSE;
+  return TRUE;
+}
+
+/* --- deferred actions ------------------------------------------------ */
+
+/* Scenario actions run from idle callbacks, not from inside the signal
+   handlers, which fire in the middle of the plugin's message parsing. */
+struct deferred {
+  void (*fn)(struct acct *a);
+  struct acct *a;
+};
+
+static gboolean run_deferred(gpointer data) {
+  struct deferred *d = data;
+  if(!finished) d->fn(d->a);
+  g_free(d);
+  return G_SOURCE_REMOVE;
+}
+
+static void later(void (*fn)(struct acct *a), struct acct *a) {
+  struct deferred *d = g_new0(struct deferred, 1);
+  d->fn = fn;
+  d->a = a;
+  g_idle_add(run_deferred, d);
+}
+
+/* --- signal handlers -------------------------------------------------- */
+
+static void on_signed_on(PurpleConnection *gc, gpointer data) {
+  struct acct *a = gc_acct(gc);
+
+  (void) data;
+  if(!a) return;
+  a->signed_on = TRUE;
+  event(a->user, "signed-on connection_state=%s account_connected=%s",
+        conn_state_name(purple_connection_get_state(gc)),
+        purple_account_is_connected(a->account) ? "true" : "false");
+  if(hooks->signed_on) hooks->signed_on(a);
+}
+
+static void on_signed_off(PurpleConnection *gc, gpointer data) {
+  struct acct *a = gc_acct(gc);
+
+  (void) data;
+  if(!a) return;
+  a->signed_off = TRUE;
+  event(a->user, "signed-off");
+  if(hooks->signed_off) hooks->signed_off(a);
+}
+
+static void on_connection_error(PurpleConnection *gc,
+                                PurpleConnectionError reason,
+                                const gchar *desc, gpointer data) {
+  struct acct *a = gc_acct(gc);
+
+  (void) data;
+  if(!a) return;
+  event(a->user, "connection-error reason=%d (%s) description=\"%s\"",
+        reason, error_name(reason), desc ? desc : "");
+  if(hooks->conn_error) hooks->conn_error(a, reason, desc ? desc : "");
+}
+
+static void on_received_im(PurpleAccount *account, char *sender,
+                           char *message, PurpleConversation *conv,
+                           PurpleMessageFlags flags, gpointer data) {
+  struct acct *a = find_acct(account);
+  char *text, *shown;
+
+  (void) conv;
+  (void) data;
+  if(!a) return;
+
+  /* the plugin delivers HTML; compare on the text a user would see */
+  text = purple_markup_strip_html(message ? message : "");
+  shown = g_strescape(message ? message : "", NULL);
+  event(a->user, "received-im from=%s flags=0x%x message=\"%s\"",
+        sender ? sender : "", (unsigned) flags, shown);
+  g_free(shown);
+  if(hooks->received_im) hooks->received_im(a, sender ? sender : "", text);
+  g_free(text);
+}
+
+static void on_buddy_typing(PurpleAccount *account, const char *name,
+                            gpointer data) {
+  struct acct *a = find_acct(account);
+
+  (void) data;
+  if(!a) return;
+  event(a->user, "buddy-typing from=%s", name ? name : "");
+  if(hooks->typing) hooks->typing(a, name ? name : "");
+}
+
+static void on_buddy_typing_stopped(PurpleAccount *account, const char *name,
+                                    gpointer data) {
+  struct acct *a = find_acct(account);
+
+  (void) data;
+  if(a) event(a->user, "buddy-typing-stopped from=%s", name ? name : "");
+}
+
+static void connect_signals(void) {
+  void *conns = purple_connections_get_handle();
+  void *convs = purple_conversations_get_handle();
+
+  purple_signal_connect(conns, "signed-on", &signal_handle,
+                        PURPLE_CALLBACK(on_signed_on), NULL);
+  purple_signal_connect(conns, "signed-off", &signal_handle,
+                        PURPLE_CALLBACK(on_signed_off), NULL);
+  purple_signal_connect(conns, "connection-error", &signal_handle,
+                        PURPLE_CALLBACK(on_connection_error), NULL);
+  purple_signal_connect(convs, "received-im-msg", &signal_handle,
+                        PURPLE_CALLBACK(on_received_im), NULL);
+  purple_signal_connect(convs, "buddy-typing", &signal_handle,
+                        PURPLE_CALLBACK(on_buddy_typing), NULL);
+  purple_signal_connect(convs, "buddy-typing-stopped", &signal_handle,
+                        PURPLE_CALLBACK(on_buddy_typing_stopped), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* scenarios                                                           */
+/* ------------------------------------------------------------------ */
+
+static struct {
+  struct acct *a;           /* USER1: writes first */
+  struct acct *b;           /* USER2 */
+  gboolean ok;              /* the scenario's point was reached */
+  gboolean first_seen;
+  gboolean reply_seen;
+} S;
+
+static const char *const TEXT_1 = "hello from purple";
+static const char *const TEXT_2 = "purple reply";
+
+/* Unexpected connection errors fail every scenario but badlogin. */
+static void fail_on_error(struct acct *a, PurpleConnectionError reason,
+                          const char *desc) {
+  finish(FALSE, "%s: connection error %d (%s): %s", a->user, reason,
+         error_name(reason), desc);
+}
+
+/* Scenarios end with a clean sign-off of every account; the verdict is
+   given once all are signed off. */
+static void disconnect_all(struct acct *unused) {
+  int i;
+
+  (void) unused;
+  expect("all accounts to sign off");
+  for(i = 0; i < n_accts; i++) disconnect_acct(&accts[i]);
+}
+
+static void pass_when_all_signed_off(struct acct *a) {
+  if(!a->disconnecting) {
+    finish(FALSE, "%s was signed off unexpectedly", a->user);
+    return;
+  }
+  if(!all_signed_off()) return;
+  if(S.ok) finish(TRUE, NULL);
+  else finish(FALSE, "signed off before the scenario completed");
+}
+
+/* Open an IM window the headless way: the plugin reacts to
+   "conversation-created" by opening the Sametime IM channel, exactly
+   as when Pidgin opens a conversation window. */
+static PurpleConversation *open_im(struct acct *from, const char *to) {
+  event(from->user, "opening-conversation to=%s", to);
+  return purple_conversation_new(PURPLE_CONV_TYPE_IM, from->account, to);
+}
+
+/* --- signon -------------------------------------------------------------- */
+
+static void signon_signed_on(struct acct *a) {
+  S.ok = TRUE;
+  later(disconnect_all, a);
+}
+
+static const struct hooks signon_hooks = {
+  .signed_on = signon_signed_on,
+  .signed_off = pass_when_all_signed_off,
+  .conn_error = fail_on_error,
+};
+
+/* --- badlogin ------------------------------------------------------------ */
+
+static void badlogin_signed_on(struct acct *a) {
+  finish(FALSE, "%s signed on although the password is wrong", a->user);
+}
+
+static void badlogin_error(struct acct *a, PurpleConnectionError reason,
+                           const char *desc) {
+  if(reason != PURPLE_CONNECTION_ERROR_AUTHENTICATION_FAILED) {
+    finish(FALSE, "expected AUTHENTICATION_FAILED, got %d (%s): %s", reason,
+           error_name(reason), desc);
+  } else if(!strstr(desc, "Incorrect Username/Password")) {
+    finish(FALSE, "AUTHENTICATION_FAILED but the text is \"%s\", expected "
+           "Meanwhile's \"Incorrect Username/Password\" (0x80000211)", desc);
+  } else {
+    event(a->user, "login-refused description=\"%s\"", desc);
+    finish(TRUE, NULL);
+  }
+}
+
+static const struct hooks badlogin_hooks = {
+  .signed_on = badlogin_signed_on,
+  .conn_error = badlogin_error,
+};
+
+/* --- im ------------------------------------------------------------------ */
+
+static void im_send_first(struct acct *a) {
+  PurpleConversation *conv = open_im(a, S.b->user);
+
+  purple_conv_im_send(PURPLE_CONV_IM(conv), TEXT_1);
+  event(a->user, "sent-im to=%s text=\"%s\"", S.b->user, TEXT_1);
+  expect("%s to receive \"%s\"", S.b->user, TEXT_1);
+}
+
+static void im_send_reply(struct acct *b) {
+  PurpleConversation *conv = open_im(b, S.a->user);   /* existing window */
+
+  purple_conv_im_send(PURPLE_CONV_IM(conv), TEXT_2);
+  event(b->user, "sent-im to=%s text=\"%s\"", S.a->user, TEXT_2);
+  expect("%s to receive \"%s\"", S.a->user, TEXT_2);
+}
+
+static void im_signed_on(struct acct *a) {
+  (void) a;
+  if(all_signed_on()) later(im_send_first, S.a);
+}
+
+static void im_received(struct acct *a, const char *sender, const char *text) {
+  const struct acct *peer = (a == S.b) ? S.a : S.b;
+
+  if(strcmp(sender, peer->user) != 0) {
+    finish(FALSE, "%s got an IM from '%s', expected '%s'", a->user, sender,
+           peer->user);
+    return;
+  }
+
+  if(a == S.b && !S.first_seen) {
+    if(!strstr(text, TEXT_1)) {
+      finish(FALSE, "%s received \"%s\", expected it to contain \"%s\"",
+             a->user, text, TEXT_1);
+      return;
+    }
+    S.first_seen = TRUE;
+    later(im_send_reply, a);
+
+  } else if(a == S.a && S.first_seen && !S.reply_seen) {
+    if(!strstr(text, TEXT_2)) {
+      finish(FALSE, "%s received \"%s\", expected it to contain \"%s\"",
+             a->user, text, TEXT_2);
+      return;
+    }
+    S.reply_seen = TRUE;
+    S.ok = TRUE;
+    later(disconnect_all, a);
+  }
+}
+
+static const struct hooks im_hooks = {
+  .signed_on = im_signed_on,
+  .signed_off = pass_when_all_signed_off,
+  .conn_error = fail_on_error,
+  .received_im = im_received,
+};
+
+/* --- typing -------------------------------------------------------------- */
+
+static void typing_send(struct acct *a) {
+  PurpleConnection *gc = purple_account_get_connection(a->account);
+
+  /* the user opens a window and starts typing: the plugin queues the
+     notice until the IM channel is open */
+  open_im(a, S.b->user);
+  serv_send_typing(gc, S.b->user, PURPLE_TYPING);
+  event(a->user, "sent-typing to=%s state=TYPING", S.b->user);
+  expect("%s to see %s typing", S.b->user, a->user);
+}
+
+static void typing_signed_on(struct acct *a) {
+  (void) a;
+  if(all_signed_on()) later(typing_send, S.a);
+}
+
+static void typing_seen(struct acct *a, const char *who) {
+  if(a != S.b || S.ok) return;
+  if(strcmp(who, S.a->user) != 0) {
+    finish(FALSE, "%s saw '%s' typing, expected '%s'", a->user, who,
+           S.a->user);
+    return;
+  }
+  S.ok = TRUE;
+  later(disconnect_all, a);
+}
+
+static const struct hooks typing_hooks = {
+  .signed_on = typing_signed_on,
+  .signed_off = pass_when_all_signed_off,
+  .conn_error = fail_on_error,
+  .typing = typing_seen,
+};
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+static void usage(void) {
+  fprintf(stderr,
+    "usage: purpledriver --host HOST --port PORT [--timeout SECONDS] "
+    "[--debug]\n"
+    "                    SCENARIO ARGS...\n"
+    "scenarios:\n"
+    "  signon USER PASS\n"
+    "  badlogin USER PASS\n"
+    "  im USER1 PASS1 USER2 PASS2\n"
+    "  typing USER1 PASS1 USER2 PASS2\n");
+}
+
+/* Parse the options before the scenario name; returns the index of the
+   scenario name in argv, or -1. */
+static int parse_options(int argc, char **argv) {
+  int i;
+
+  for(i = 1; i < argc && g_str_has_prefix(argv[i], "--"); i++) {
+    if(!strcmp(argv[i], "--debug")) {
+      opt.debug = TRUE;
+    } else if(i + 1 >= argc) {
+      return -1;
+    } else if(!strcmp(argv[i], "--host")) {
+      opt.host = argv[++i];
+    } else if(!strcmp(argv[i], "--port")) {
+      opt.port = atoi(argv[++i]);
+    } else if(!strcmp(argv[i], "--timeout")) {
+      opt.timeout = atoi(argv[++i]);
+    } else {
+      return -1;
+    }
+  }
+  if(i >= argc || opt.port <= 0 || opt.port > 65535 || opt.timeout <= 0)
+    return -1;
+  return i;
+}
+
+static gboolean setup_scenario(const char *name, int argc, char **argv) {
+  if(argc == 2 && !strcmp(name, "signon")) {
+    hooks = &signon_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+  } else if(argc == 2 && !strcmp(name, "badlogin")) {
+    hooks = &badlogin_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+  } else if(argc == 4 && !strcmp(name, "im")) {
+    hooks = &im_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+    S.b = add_acct(argv[2], argv[3]);
+  } else if(argc == 4 && !strcmp(name, "typing")) {
+    hooks = &typing_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+    S.b = add_acct(argv[2], argv[3]);
+  } else {
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* Bring libpurple up in a private, empty user directory. */
+static gboolean init_purple(void) {
+  GError *err = NULL;
+
+  user_dir = g_dir_make_tmp("openst-interop-XXXXXX", &err);
+  if(!user_dir) {
+    finish(FALSE, "cannot create a temporary directory: %s", err->message);
+    g_error_free(err);
+    return FALSE;
+  }
+  purple_util_set_user_dir(user_dir);
+
+  /* A headless driver has no use for D-Bus; pointing the session bus at
+     nothing keeps libpurple from autolaunching a daemon or clashing on
+     the bus name with a Pidgin or another driver running in parallel. */
+  g_setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/openst-interop",
+           TRUE);
+
+  purple_debug_set_enabled(opt.debug);
+  purple_core_set_ui_ops(&core_ops);
+  purple_eventloop_set_ui_ops(&eventloop_ops);
+
+  if(!purple_core_init(UI_ID)) {
+    finish(FALSE, "purple_core_init failed");
+    return FALSE;
+  }
+  /* like Pidgin's --force-online: going "available" must connect even
+     when NetworkManager (if any) says the machine is offline; the
+     server under test is usually on localhost */
+  purple_network_force_online();
+
+  purple_set_blist(purple_blist_new());
+  purple_blist_load();
+
+  /* nothing to keep: no conversation logs in the temporary dir */
+  purple_prefs_set_bool("/purple/logging/log_ims", FALSE);
+  purple_prefs_set_bool("/purple/logging/log_chats", FALSE);
+
+  if(!purple_find_prpl(PRPL_ID)) {
+    finish(FALSE, "libpurple has no %s plugin (is libpurple0's "
+           "libsametime.so installed?)", PRPL_ID);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw) {
+  (void) st;
+  (void) flag;
+  (void) ftw;
+  return remove(path);
+}
+
+static void cleanup_user_dir(void) {
+  if(user_dir) nftw(user_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  g_free(user_dir);
+}
+
+int main(int argc, char **argv) {
+  int first, i;
+
+  setvbuf(stdout, NULL, _IOLBF, 0);   /* the Java test reads line by line */
+
+  first = parse_options(argc, argv);
+  if(first < 0) {
+    usage();
+    printf("FAIL %s: bad command line\n", argc > 1 ? argv[argc - 1] : "?");
+    return 1;
+  }
+  scenario_name = argv[first];
+  snprintf(hard_timeout_line, sizeof hard_timeout_line,
+           "FAIL %s: hard timeout (main loop blocked)\n", scenario_name);
+
+  if(!setup_scenario(scenario_name, argc - first - 1, argv + first + 1)) {
+    usage();
+    printf("FAIL %s: bad scenario or arguments\n", scenario_name);
+    return 1;
+  }
+
+  g_log_set_default_handler(log_handler, NULL);
+  g_set_print_handler(print_to_stderr);
+  signal(SIGPIPE, SIG_IGN);
+  signal(SIGALRM, on_alarm);
+  alarm((unsigned) opt.timeout + 5);
+
+  main_loop = g_main_loop_new(NULL, FALSE);
+  g_timeout_add((guint) opt.timeout * 1000, on_timeout, NULL);
+
+  if(init_purple()) {
+    connect_signals();
+    expect("sign-on of all accounts");
+    for(i = 0; i < n_accts; i++) create_account(&accts[i]);
+    /* going "available" connects every enabled account */
+    purple_savedstatus_activate(
+        purple_savedstatus_new(NULL, PURPLE_STATUS_AVAILABLE));
+    if(!finished) g_main_loop_run(main_loop);
+    purple_signals_disconnect_by_handle(&signal_handle);
+    purple_core_quit();
+  }
+
+  g_main_loop_unref(main_loop);
+  cleanup_user_dir();
+  g_free(waiting_for);
+  return exit_code;
+}
