@@ -137,10 +137,13 @@ static void on_alarm(int sig) {
 }
 
 /* Meanwhile logs a lot through g_message; keep stderr quiet unless
-   --debug, but always show warnings (they often explain a failure). */
+   --debug, but always show warnings (they often explain a failure).
+   Nothing goes to stderr after the verdict: callers may merge stderr
+   into stdout and expect the verdict to be the last line. */
 static void log_handler(const gchar *domain, GLogLevelFlags level,
                         const gchar *message, gpointer data) {
   (void) data;
+  if(finished) return;
   if(opt.debug || (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
                             G_LOG_LEVEL_WARNING)))
     fprintf(stderr, "[%s] %s\n", domain ? domain : "", message);
@@ -150,7 +153,7 @@ static void hexdump(const char *who, const char *dir,
                     const guchar *buf, gsize len) {
   gsize i;
 
-  if(!opt.debug) return;
+  if(!opt.debug || finished) return;
   fprintf(stderr, "%s %s %zu bytes:", who, dir, len);
   for(i = 0; i < len; i++)
     fprintf(stderr, "%s%02x", (i % 32) ? " " : "\n  ", buf[i]);
@@ -593,7 +596,9 @@ static void on_state_change(struct mwSession *s, enum mwSessionState state,
 }
 
 static void on_admin(struct mwSession *s, const char *text) {
-  event(session_client(s)->user, "admin-message text=\"%s\"", text);
+  char *shown = g_strescape(text ? text : "", NULL);   /* keep one line */
+  event(session_client(s)->user, "admin-message text=\"%s\"", shown);
+  g_free(shown);
 }
 
 static struct mwSessionHandler session_handler = {
@@ -1014,13 +1019,16 @@ static void im_conv_opened(struct client *c, struct mwConversation *conv) {
     struct mwIdBlock *from = mwConversation_getTarget(conv);
     int cipher = conv_cipher(c, conv, &chan_id);
 
+    const char *sender = mwSession_getLoginInfo(S.a->session)->user_id;
+
     S.in_conv = conv;
     S.opened_b = TRUE;
-    /* Pidgin takes the sender from the creator LoginInfo */
-    if(g_strcmp0(from->user, S.a->user) != 0) {
+    /* Pidgin takes the sender from the creator LoginInfo, which must name
+       the user id the server gave USER1 in its LOGIN_ACK */
+    if(g_strcmp0(from->user, sender) != 0) {
       finish(FALSE, "incoming conversation at %s claims to be from '%s', "
              "expected '%s' (creator LoginInfo)", c->user,
-             from->user ? from->user : "(none)", S.a->user);
+             from->user ? from->user : "(none)", sender ? sender : "(none)");
       return;
     }
     if(cipher < 0) {
@@ -1102,7 +1110,8 @@ static void im_conv_closed(struct client *c, struct mwConversation *conv,
 
   why = reason_text(reason);
   finish(FALSE, "%s's conversation with %s closed unexpectedly, reason %s",
-         c->user, mwConversation_getTarget(conv)->user, why);
+         c->user, mwConversation_getTarget(conv)->user ?
+         mwConversation_getTarget(conv)->user : "(none)", why);
   g_free(why);
 }
 

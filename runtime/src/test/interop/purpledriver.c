@@ -127,10 +127,13 @@ static void on_alarm(int sig) {
   _exit(exit_code);
 }
 
-/* Keep stderr quiet unless --debug; warnings are always shown. */
+/* Keep stderr quiet unless --debug; warnings are always shown.
+   Nothing goes to stderr after the verdict: callers may merge stderr
+   into stdout and expect the verdict to be the last line. */
 static void log_handler(const gchar *domain, GLogLevelFlags level,
                         const gchar *message, gpointer data) {
   (void) data;
+  if(finished) return;
   if(opt.debug || (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
                             G_LOG_LEVEL_WARNING)))
     fprintf(stderr, "[%s] %s\n", domain ? domain : "", message);
@@ -139,7 +142,7 @@ static void log_handler(const gchar *domain, GLogLevelFlags level,
 /* libpurple's debug output goes through g_print, i.e. stdout, which is
    reserved for EVENT lines and the verdict. */
 static void print_to_stderr(const gchar *text) {
-  fputs(text, stderr);
+  if(!finished) fputs(text, stderr);
 }
 
 static const char *error_name(PurpleConnectionError reason) {
@@ -551,7 +554,8 @@ static void im_signed_on(struct acct *a) {
 static void im_received(struct acct *a, const char *sender, const char *text) {
   const struct acct *peer = (a == S.b) ? S.a : S.b;
 
-  if(strcmp(sender, peer->user) != 0) {
+  /* libpurple compares buddy names case-insensitively, so do we */
+  if(g_ascii_strcasecmp(sender, peer->user) != 0) {
     finish(FALSE, "%s got an IM from '%s', expected '%s'", a->user, sender,
            peer->user);
     return;
@@ -605,7 +609,7 @@ static void typing_signed_on(struct acct *a) {
 
 static void typing_seen(struct acct *a, const char *who) {
   if(a != S.b || S.ok) return;
-  if(strcmp(who, S.a->user) != 0) {
+  if(g_ascii_strcasecmp(who, S.a->user) != 0) {
     finish(FALSE, "%s saw '%s' typing, expected '%s'", a->user, who,
            S.a->user);
     return;

@@ -51,13 +51,14 @@ public final class HubRuntime implements AutoCloseable {
 
     /**
      * Starts the framework of the distribution in {@code home} and every bundle in
-     * {@code home/bundle} (fragments are installed, not started). A bundle that fails to install
-     * or start is logged and skipped; the hub runs on without it.
+     * {@code home/bundle} (fragments are installed, not started). {@code bundle/} is the hub's
+     * core: if any of its jars fails to install or start, each failure is logged, the framework is
+     * stopped again and this throws. (Optional plugins belong in {@code deploy/}.)
      *
      * @param home                      the distribution folder (with bundle/ and conf/)
      * @param extraFrameworkProperties  win over the defaults and {@code conf/framework.properties}
      * @throws IOException     if home is not a distribution folder
-     * @throws BundleException if the framework itself cannot start
+     * @throws BundleException if the framework or a bundle of {@code bundle/} cannot start
      */
     public static HubRuntime start(Path home, Map<String, String> extraFrameworkProperties) throws IOException, BundleException {
         long t0 = System.nanoTime();
@@ -74,9 +75,14 @@ public final class HubRuntime implements AutoCloseable {
         Framework framework = newFramework(props);
         try {
             framework.init();
-            List<Bundle> installed = install(framework.getBundleContext(), bundleDir);
+            List<String> failures = new ArrayList<>();
+            List<Bundle> installed = install(framework.getBundleContext(), bundleDir, failures);
             framework.start();
-            int active = startAll(installed);
+            int active = startAll(installed, failures);
+            if (!failures.isEmpty()) {
+                throw new BundleException(failures.size() + " of the bundles in " + bundleDir + " failed: "
+                        + String.join("; ", failures));
+            }
             LOG.info("OpenST hub started in {} ms: {} of {} bundles from {} active (framework {} {})",
                     (System.nanoTime() - t0) / 1_000_000, active, installed.size(), bundleDir,
                     framework.getSymbolicName(), framework.getVersion());
@@ -98,7 +104,7 @@ public final class HubRuntime implements AutoCloseable {
         return factory.newFramework(raw);
     }
 
-    private static List<Bundle> install(BundleContext context, Path bundleDir) throws IOException {
+    private static List<Bundle> install(BundleContext context, Path bundleDir, List<String> failures) throws IOException {
         List<Path> jars;
         try (Stream<Path> files = Files.list(bundleDir)) {
             jars = files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
@@ -109,12 +115,13 @@ public final class HubRuntime implements AutoCloseable {
                 installed.add(context.installBundle(jar.toUri().toString()));
             } catch (BundleException | RuntimeException e) {
                 LOG.error("Cannot install {}: {}", jar, e.getMessage(), e);
+                failures.add(jar.getFileName() + " (" + e.getMessage() + ")");
             }
         }
         return installed;
     }
 
-    private static int startAll(List<Bundle> bundles) {
+    private static int startAll(List<Bundle> bundles, List<String> failures) {
         int active = 0;
         for (Bundle b : bundles) {
             String name = b.getSymbolicName() + " " + b.getVersion();
@@ -128,6 +135,7 @@ public final class HubRuntime implements AutoCloseable {
                 LOG.info("Started {}", name);
             } catch (BundleException | RuntimeException e) {
                 LOG.error("Cannot start {} ({}): {}", name, b.getLocation(), e.getMessage(), e);
+                failures.add(name + " (" + e.getMessage() + ")");
             }
         }
         return active;

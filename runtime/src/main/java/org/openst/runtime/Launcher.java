@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * framework stops or the JVM is told to end (SIGTERM, Ctrl-C), then stops the framework cleanly.
  *
  * <p>Home folder: system property {@value FrameworkProperties#HOME}, else the folder above the
- * launcher jar's {@code lib/}, else the working directory. Exit status 0 after a clean stop, 1 if
- * the framework cannot start, 2 if the home folder is not a distribution.
+ * launcher jar's {@code lib/}, else the working directory. Exit status: 0 after a stop from inside
+ * (Gogo {@code stop 0}); 143 after SIGTERM (the JVM's usual 128 + 15, once the framework has
+ * stopped); 1 if the framework or a bundle of {@code bundle/} cannot start; 2 if the home folder is
+ * not a distribution.
  */
 public final class Launcher {
 
@@ -40,6 +42,10 @@ public final class Launcher {
         } catch (java.io.IOException e) {
             log.error("Cannot start the OpenST hub: {}", e.getMessage());
             System.exit(2);
+            return;
+        } catch (org.osgi.framework.BundleException e) {
+            log.error("The OpenST hub failed to start: {}", e.getMessage()); // each failure was logged above
+            System.exit(1);
             return;
         } catch (Exception | LinkageError e) {
             log.error("The OpenST hub failed to start", e);

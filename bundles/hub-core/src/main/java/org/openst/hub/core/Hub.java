@@ -73,7 +73,7 @@ public final class Hub implements Community {
     /** Applies settings that take effect without a restart (time-outs, login policy, limits). */
     public void update(HubSettings newSettings) {
         if (!newSettings.hubId().equals(settings.hubId())) {
-            LOG.warn("hub_id changes from {} to {} for new logins only; existing login IDs keep the old one",
+            LOG.warn("hub.id changes from {} to {} for new logins only; existing login IDs keep the old one",
                     settings.hubId(), newSettings.hubId());
         }
         settings = newSettings;

@@ -4,7 +4,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-/** Configuration of the hub (PID {@code org.openst.hub}); defaults are the embedded defaults. */
+/**
+ * Configuration of the hub (PID {@code org.openst.hub}); defaults are the embedded defaults.
+ * Following Declarative Services naming, {@code hub_id()} is the key {@code hub.id} in a .cfg file.
+ */
 @ObjectClassDefinition(name = "OpenST community hub",
         description = "The community hub: client port, identity, limits and login policy.")
 public @interface HubConfig {

@@ -32,7 +32,7 @@ public record HubSettings(int port, String bindAddress, String hubId, String com
                 case "rc2-128" -> RC2_128;
                 case "rc2-40" -> RC2_40;
                 case "both" -> BOTH;
-                default -> throw new IllegalArgumentException("login_ciphers must be rc2-128, rc2-40 or both, not '" + value + "'");
+                default -> throw new IllegalArgumentException("login.ciphers must be rc2-128, rc2-40 or both, not '" + value + "'");
             };
         }
     }
@@ -43,16 +43,16 @@ public record HubSettings(int port, String bindAddress, String hubId, String com
         }
         LoginIds.requireValidHubId(hubId);
         if (maxFrameSize < 1024) {
-            throw new IllegalArgumentException("max_frame_size must be at least 1024, not " + maxFrameSize);
+            throw new IllegalArgumentException("max.frame.size must be at least 1024, not " + maxFrameSize);
         }
-        requirePositive("handshake_timeout_seconds", handshakeTimeout);
-        requirePositive("login_timeout_seconds", loginTimeout);
-        requirePositive("idle_timeout_seconds", idleTimeout);
+        requirePositive("handshake.timeout.seconds", handshakeTimeout);
+        requirePositive("login.timeout.seconds", loginTimeout);
+        requirePositive("idle.timeout.seconds", idleTimeout);
         if (authThreads < 1) {
-            throw new IllegalArgumentException("auth_threads must be at least 1, not " + authThreads);
+            throw new IllegalArgumentException("auth.threads must be at least 1, not " + authThreads);
         }
         if (ioThreads < 0) {
-            throw new IllegalArgumentException("io_threads must not be negative, not " + ioThreads);
+            throw new IllegalArgumentException("io.threads must not be negative, not " + ioThreads);
         }
         redirectHost = redirectHost == null ? "" : redirectHost.trim();
     }

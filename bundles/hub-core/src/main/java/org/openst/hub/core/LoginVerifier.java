@@ -58,7 +58,7 @@ final class LoginVerifier {
                 }
                 case AuthType.RC2_40 -> {
                     if (!ciphers.acceptsRc2_40) {
-                        return Outcome.refused(ErrorCode.ENCRYPT_MISMATCH, "RC2/40 login refused by login_ciphers");
+                        return Outcome.refused(ErrorCode.ENCRYPT_MISMATCH, "RC2/40 login refused by login.ciphers");
                     }
                     password = LoginCredentials.passwordFromRc2_40(login.authData());
                 }

@@ -1,0 +1,122 @@
+package org.openst.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * A copy of the built distribution (target/openst-hub) running in a real Felix framework on a free
+ * loopback port: what the integration and interop tests talk to.
+ */
+final class RunningHub implements AutoCloseable {
+    final Path home;
+    final int port;
+    final HubRuntime runtime;
+
+    private RunningHub(Path home, int port, HubRuntime runtime) {
+        this.home = home;
+        this.port = port;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Copies the distribution to {@code dir}, configures the hub on a free port plus
+     * {@code extraHubConfig} lines, starts it and waits until clients can connect.
+     */
+    static RunningHub start(Path dir, String extraHubConfig) throws Exception {
+        Path home = copyDistribution(dir);
+        int port = freePort();
+        Files.writeString(home.resolve("conf/org.openst.hub.cfg"),
+                "port = " + port + "\nbind.address = 127.0.0.1\n" + extraHubConfig, StandardCharsets.UTF_8);
+        HubRuntime runtime = HubRuntime.start(home, Map.of());
+        RunningHub hub = new RunningHub(home, port, runtime);
+        Await.until("the hub listening on " + port, hub::accepts, hub::bundleStates);
+        return hub;
+    }
+
+    BundleContext context() {
+        return runtime.framework().getBundleContext();
+    }
+
+    /**
+     * Calls a method of the hub's {@code Community} service. By reflection: the service's classes
+     * live in the framework's class space, not the test's.
+     */
+    Object callCommunity(String method, Object... args) throws Exception {
+        // getAllServiceReferences, not getServiceReference: hub-api is also on the test class path
+        // (for the echo bundle's classes), so the system bundle would see a different Community
+        // class and the class-space check would hide the service.
+        ServiceReference<?>[] refs = context().getAllServiceReferences("org.openst.hub.api.Community", null);
+        assertTrue(refs != null, "no Community service; bundles: " + bundleStates());
+        ServiceReference<?> ref = refs[0];
+        Object community = context().getService(ref);
+        try {
+            for (Method m : community.getClass().getMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    return m.invoke(community, args);
+                }
+            }
+            throw new AssertionError("Community has no method " + method + "/" + args.length);
+        } finally {
+            context().ungetService(ref);
+        }
+    }
+
+    String bundleStates() {
+        return Arrays.stream(context().getBundles()).map(b -> b.getSymbolicName() + "=" + b.getState())
+                .collect(Collectors.joining(", "));
+    }
+
+    private boolean accepts() {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.stop();
+    }
+
+    static Path copyDistribution(Path target) throws IOException {
+        Path dist = Path.of(System.getProperty("openst.dist", "target/openst-hub"));
+        assertTrue(Files.isDirectory(dist.resolve("bundle")), "no distribution at " + dist.toAbsolutePath() + " (run mvn package)");
+        try (Stream<Path> files = Files.walk(dist)) {
+            for (Path p : files.toList()) {
+                Path rel = dist.relativize(p);
+                if (rel.startsWith("data") || rel.startsWith("log")) {
+                    continue; // run-time folders of a hub someone ran by hand
+                }
+                Path to = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
