@@ -20,8 +20,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,111 +41,11 @@
 #include <mw_srvc_resolve.h>
 #include <mw_srvc_store.h>
 
+#include "driver_common.h"
+
 /* ------------------------------------------------------------------ */
-/* options and reporting                                               */
+/* reporting                                                           */
 /* ------------------------------------------------------------------ */
-
-static struct {
-  const char *host;
-  int port;
-  int timeout;
-  gboolean debug;
-} opt = { "127.0.0.1", 1533, 20, FALSE };
-
-static const char *scenario_name = "?";
-static GMainLoop *main_loop;
-static volatile sig_atomic_t finished;
-static volatile sig_atomic_t exit_code = 1;
-static char *waiting_for;             /* what the timeout message names */
-static char hard_timeout_line[256];   /* prebuilt for the SIGALRM handler */
-
-static void event(const char *who, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void finish(gboolean pass, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void expect(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-/* One stdout line per event.  Suppressed after the verdict so that the
-   verdict stays the last line even while we tear sessions down. */
-static void event(const char *who, const char *fmt, ...) {
-  va_list ap;
-
-  if(finished) return;
-  printf("EVENT %s ", who);
-  va_start(ap, fmt);
-  vprintf(fmt, ap);
-  va_end(ap);
-  putchar('\n');
-}
-
-/* Print the single verdict line and stop the main loop.  Only the first
-   verdict counts: later failures are consequences of the first one. */
-static void finish(gboolean pass, const char *fmt, ...) {
-  if(finished) return;
-
-  if(pass) {
-    printf("PASS %s\n", scenario_name);
-  } else {
-    va_list ap;
-    char *reason;
-
-    va_start(ap, fmt);
-    reason = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_strdelimit(reason, "\r\n", ' ');   /* the verdict is one line */
-    printf("FAIL %s: %s\n", scenario_name, reason);
-    g_free(reason);
-  }
-
-  fflush(stdout);
-  exit_code = pass ? 0 : 1;
-  finished = 1;
-  if(main_loop) g_main_loop_quit(main_loop);
-}
-
-/* Record what we are waiting for, so that a timeout says what was
-   missing instead of just "timeout". */
-static void expect(const char *fmt, ...) {
-  va_list ap;
-
-  g_free(waiting_for);
-  va_start(ap, fmt);
-  waiting_for = g_strdup_vprintf(fmt, ap);
-  va_end(ap);
-}
-
-static gboolean on_timeout(gpointer data) {
-  (void) data;
-  finish(FALSE, "timeout after %d s waiting for %s", opt.timeout,
-         waiting_for ? waiting_for : "(nothing recorded)");
-  return G_SOURCE_REMOVE;
-}
-
-/* Backstop for the case where the main loop itself is stuck (e.g. in a
-   blocking write): async-signal-safe, prints a prebuilt verdict. */
-static void on_alarm(int sig) {
-  ssize_t ignored;
-
-  (void) sig;
-  if(!finished) {
-    ignored = write(STDOUT_FILENO, hard_timeout_line,
-                    strlen(hard_timeout_line));
-    (void) ignored;
-    _exit(1);
-  }
-  _exit(exit_code);
-}
-
-/* Meanwhile logs a lot through g_message; keep stderr quiet unless
-   --debug, but always show warnings (they often explain a failure).
-   Nothing goes to stderr after the verdict: callers may merge stderr
-   into stdout and expect the verdict to be the last line. */
-static void log_handler(const gchar *domain, GLogLevelFlags level,
-                        const gchar *message, gpointer data) {
-  (void) data;
-  if(finished) return;
-  if(opt.debug || (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
-                            G_LOG_LEVEL_WARNING)))
-    fprintf(stderr, "[%s] %s\n", domain ? domain : "", message);
-}
 
 static void hexdump(const char *who, const char *dir,
                     const guchar *buf, gsize len) {
@@ -1132,43 +1030,16 @@ static const struct hooks im_hooks = {
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
-static void usage(void) {
-  fprintf(stderr,
-    "usage: mwdriver --host HOST --port PORT [--timeout SECONDS] [--debug]\n"
-    "                SCENARIO ARGS...\n"
-    "scenarios:\n"
-    "  login USER PASS\n"
-    "  badlogin USER PASS\n"
-    "  im USER1 PASS1 USER2 PASS2\n"
-    "  offline USER PASS TARGET\n"
-    "  logout-peer USER1 PASS1 USER2 PASS2\n"
-    "  rc2-40-login USER PASS\n");
-}
-
-/* Parse the options before the scenario name; returns the index of the
-   scenario name in argv, or -1. */
-static int parse_options(int argc, char **argv) {
-  int i;
-
-  for(i = 1; i < argc && g_str_has_prefix(argv[i], "--"); i++) {
-    if(!strcmp(argv[i], "--debug")) {
-      opt.debug = TRUE;
-    } else if(i + 1 >= argc) {
-      return -1;
-    } else if(!strcmp(argv[i], "--host")) {
-      opt.host = argv[++i];
-    } else if(!strcmp(argv[i], "--port")) {
-      opt.port = atoi(argv[++i]);
-    } else if(!strcmp(argv[i], "--timeout")) {
-      opt.timeout = atoi(argv[++i]);
-    } else {
-      return -1;
-    }
-  }
-  if(i >= argc || opt.port <= 0 || opt.port > 65535 || opt.timeout <= 0)
-    return -1;
-  return i;
-}
+static const char usage[] =
+  "usage: mwdriver --host HOST --port PORT [--timeout SECONDS] [--debug]\n"
+  "                SCENARIO ARGS...\n"
+  "scenarios:\n"
+  "  login USER PASS\n"
+  "  badlogin USER PASS\n"
+  "  im USER1 PASS1 USER2 PASS2\n"
+  "  offline USER PASS TARGET\n"
+  "  logout-peer USER1 PASS1 USER2 PASS2\n"
+  "  rc2-40-login USER PASS\n";
 
 /* Create the clients a scenario needs; returns FALSE on bad arguments. */
 static gboolean setup_scenario(const char *name, int argc, char **argv) {
@@ -1194,40 +1065,20 @@ static gboolean setup_scenario(const char *name, int argc, char **argv) {
 int main(int argc, char **argv) {
   int first, i;
 
-  setvbuf(stdout, NULL, _IOLBF, 0);   /* the Java test reads line by line */
+  first = driver_init(argc, argv, usage);
+  if(first < 0) return 1;
 
-  first = parse_options(argc, argv);
-  if(first < 0) {
-    usage();
-    printf("FAIL %s: bad command line\n",
-           argc > 1 ? argv[argc - 1] : "?");
-    return 1;
-  }
-  scenario_name = argv[first];
-  snprintf(hard_timeout_line, sizeof hard_timeout_line,
-           "FAIL %s: hard timeout (main loop blocked)\n", scenario_name);
-
+  /* installed before setup_scenario, which already calls libmeanwhile */
   g_log_set_handler("meanwhile", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-                    G_LOG_FLAG_RECURSION, log_handler, NULL);
+                    G_LOG_FLAG_RECURSION, driver_log_handler, NULL);
 
-  if(!setup_scenario(scenario_name, argc - first - 1, argv + first + 1)) {
-    usage();
-    printf("FAIL %s: bad scenario or arguments\n", scenario_name);
-    return 1;
-  }
+  if(!setup_scenario(argv[first], argc - first - 1, argv + first + 1))
+    return driver_bad_scenario();
 
-  signal(SIGPIPE, SIG_IGN);
-  signal(SIGALRM, on_alarm);
-  alarm((unsigned) opt.timeout + 5);
-
-  main_loop = g_main_loop_new(NULL, FALSE);
-  g_timeout_add((guint) opt.timeout * 1000, on_timeout, NULL);
-
+  driver_start_timers();
   for(i = 0; i < n_clients && !finished; i++) client_connect(clients[i]);
-  if(!finished) g_main_loop_run(main_loop);
+  driver_run();
 
   for(i = 0; i < n_clients; i++) client_free(clients[i]);
-  g_main_loop_unref(main_loop);
-  g_free(waiting_for);
-  return exit_code;
+  return driver_exit();
 }

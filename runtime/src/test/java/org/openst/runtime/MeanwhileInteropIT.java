@@ -11,22 +11,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interop with the real client code: Debian's libmeanwhile (Pidgin's Sametime library) and
- * libpurple's prpl-meanwhile plugin, against the hub running in Felix on its embedded defaults.
+ * libpurple's prpl-meanwhile plugin, against the hub running in Felix on its embedded defaults,
+ * and against a second hub configured with {@code login.ciphers = rc2-40}. That one offers no DH
+ * key, so Meanwhile logs in with RC2/40 (spec §4.1); the default hub refuses RC2/40, so a login
+ * there proves the RC2/128 path and a login on the second proves the RC2/40 one.
  */
 class MeanwhileInteropIT {
     @TempDir
     static Path tmp;
     static RunningHub hub;
+    static RunningHub rc2_40Hub;
 
     @BeforeAll
     static void start() throws Exception {
         InteropDrivers.build();
         hub = RunningHub.start(tmp.resolve("hub"), "");
+        rc2_40Hub = RunningHub.start(tmp.resolve("rc2-40-hub"), "hub.id = hub40\nlogin.ciphers = rc2-40\n");
     }
 
     @AfterAll
     static void stop() {
         hub.close();
+        rc2_40Hub.close();
     }
 
     @Test
@@ -75,5 +81,20 @@ class MeanwhileInteropIT {
     @Test
     void pidginPluginTypingNotice() throws Exception {
         InteropDrivers.pass(hub, "purpledriver", "typing", "alice", "alice-pw", "bob", "bob-pw");
+    }
+
+    @Test
+    void libmeanwhileLogsInWithRc2_40() throws Exception {
+        InteropDrivers.pass(rc2_40Hub, "mwdriver", "rc2-40-login", "alice", "alice-pw");
+    }
+
+    @Test
+    void libmeanwhileImWithRc2_40Logins() throws Exception {
+        InteropDrivers.pass(rc2_40Hub, "mwdriver", "im", "alice", "alice-pw", "bob", "bob-pw");
+    }
+
+    @Test
+    void pidginPluginSignsOnWithRc2_40() throws Exception {
+        InteropDrivers.pass(rc2_40Hub, "purpledriver", "signon", "carol", "carol-pw");
     }
 }

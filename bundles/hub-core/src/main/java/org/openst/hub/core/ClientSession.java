@@ -59,6 +59,14 @@ public final class ClientSession implements Login {
 
     private volatile SessionState state = SessionState.AWAIT_HANDSHAKE;
     private volatile long lastActivityNanos = System.nanoTime();
+    /**
+     * Orders LOGIN_ACK before anything other logins send here: until it is queued, sends take this
+     * lock, which the login completion holds while it registers the login and queues the ack.
+     */
+    private final Object outbound = new Object();
+    private volatile boolean loginAckQueued;
+    /** True while messages queued during verification are handed on; new ones queue behind them. */
+    private volatile boolean replaying;
     private ScheduledFuture<?> timer;
 
     // Handshake results.
@@ -98,7 +106,13 @@ public final class ClientSession implements Login {
             case AWAIT_LOGIN -> beforeLogin(message);
             case AUTHENTICATING -> queueDuringLogin(message);
             case REDIRECTED -> afterRedirect(message);
-            case LOGGED_IN -> loggedIn(message);
+            case LOGGED_IN -> {
+                if (replaying) {
+                    queueDuringLogin(message);
+                } else {
+                    loggedIn(message);
+                }
+            }
             case CLOSED -> { /* late message after teardown: nothing to do */ }
         }
     }
@@ -174,22 +188,26 @@ public final class ClientSession implements Login {
         }
     }
 
+    /**
+     * Holds a message that arrived while the login is verified (a client may pipeline behind its
+     * LOGIN) or while earlier held messages are handed on, so that order is kept.
+     */
     private void queueDuringLogin(Message message) {
+        boolean overflow;
         synchronized (this) {
-            if (state == SessionState.AUTHENTICATING) {
-                if (pendingDuringLogin.size() < MAX_PENDING_DURING_LOGIN) {
-                    pendingDuringLogin.add(message);
-                    return;
-                }
-            } else {
-                // The login completed between the state check and the lock.
+            if (state != SessionState.AUTHENTICATING && !replaying) {
+                overflow = false;
+            } else if (pendingDuringLogin.size() < MAX_PENDING_DURING_LOGIN) {
                 pendingDuringLogin.add(message);
+                return;
+            } else {
+                overflow = true;
             }
         }
-        if (state == SessionState.AUTHENTICATING) {
+        if (overflow) {
             fail(ErrorCode.PROTOCOL_ERROR, "more than " + MAX_PENDING_DURING_LOGIN + " messages before LOGIN_ACK");
         } else {
-            replayPending();
+            received(message);
         }
     }
 
@@ -248,40 +266,57 @@ public final class ClientSession implements Login {
         DirectoryUser u = user;
         int ip = ipv4(connection.remoteAddress());
         since = Instant.now();
-        do {
-            loginId = hub.newLoginId();
-            // Community left empty for peers of the own community (spec §5.9).
-            peerLoginInfo = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), "", true,
-                    u.description(), ip, settings.hubId());
-        } while (!hub.register(this));
+        loginId = hub.newLoginId();
+        // Community left empty for peers of the own community (spec §5.9).
+        peerLoginInfo = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), "", true, u.description(), ip,
+                settings.hubId());
         LoginInfo own = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), settings.community(), true,
                 u.description(), ip, settings.hubId());
-        // LOGIN_ACK goes out before anything another login may route here (same ordered queue).
-        send(new LoginAck(own, 0, privacy, status));
-        if (!privacy.users().isEmpty() || !privacy.deny()) {
-            send(new SetPrivacyList(privacy)); // the client ignores the copy in LOGIN_ACK (§3.4)
-        }
-        synchronized (this) {
-            if (state != SessionState.AUTHENTICATING) {
-                hub.unregister(this);
-                return;
+        // Registered and acknowledged in one step: another login may route a channel here the
+        // moment it is registered, and Meanwhile must see LOGIN_ACK first (spec §8.1).
+        synchronized (outbound) {
+            synchronized (this) {
+                if (state != SessionState.AUTHENTICATING) {
+                    return; // the connection went away meanwhile
+                }
+                if (!hub.register(this)) {
+                    // Two logins drew the same 60-bit ID at the same instant: refuse; the client retries.
+                    state = SessionState.CLOSED;
+                    LOG.warn("closing {}: login ID collision", describe());
+                    connection.sendAndClose(ChannelDestroy.of(0, ErrorCode.ERR_FAILURE));
+                    return;
+                }
+                state = SessionState.LOGGED_IN;
+                replaying = true;
             }
-            state = SessionState.LOGGED_IN;
+            connection.send(new LoginAck(own, 0, privacy, status));
+            loginAckQueued = true;
         }
         LOG.info("login {} ({}) as {} from {}, client type 0x{}, {}", u.userId(), u.displayName(), loginId,
                 connection.remoteAddress(), Integer.toHexString(loginType), authMethod);
         hub.events().fire("loggedIn", l -> l.loggedIn(this));
-        connection.resumeRead();
         replayPending();
+        connection.resumeRead();
     }
 
+    /** Hands on the messages held during verification, in order, then lets new ones through. */
     private void replayPending() {
-        List<Message> replay;
-        synchronized (this) {
-            replay = new ArrayList<>(pendingDuringLogin);
-            pendingDuringLogin.clear();
+        while (true) {
+            List<Message> batch;
+            synchronized (this) {
+                if (pendingDuringLogin.isEmpty()) {
+                    replaying = false;
+                    return;
+                }
+                batch = new ArrayList<>(pendingDuringLogin);
+                pendingDuringLogin.clear();
+            }
+            for (Message m : batch) {
+                if (state == SessionState.LOGGED_IN) {
+                    loggedIn(m);
+                }
+            }
         }
-        replay.forEach(this::received);
     }
 
     private void handshakeTimedOut() {
@@ -437,7 +472,13 @@ public final class ClientSession implements Login {
 
     /** Queues a message for the client. */
     public void send(Message message) {
-        connection.send(message);
+        if (loginAckQueued) {
+            connection.send(message);
+        } else {
+            synchronized (outbound) {
+                connection.send(message);
+            }
+        }
     }
 
     boolean isLoggedIn() {

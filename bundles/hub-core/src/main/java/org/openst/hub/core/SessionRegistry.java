@@ -37,10 +37,6 @@ final class SessionRegistry {
         });
     }
 
-    boolean isLoginIdTaken(String loginId) {
-        return byLoginId.containsKey(loginId);
-    }
-
     ClientSession byLoginId(String loginId) {
         return byLoginId.get(loginId);
     }

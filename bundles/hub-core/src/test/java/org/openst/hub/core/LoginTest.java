@@ -1,11 +1,14 @@
 package org.openst.hub.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +19,13 @@ import org.openst.hub.api.CommunityListener;
 import org.openst.hub.api.Login;
 import org.openst.hub.api.LoginIds;
 import org.openst.protocol.AuthType;
+import org.openst.protocol.ClientType;
+import org.openst.protocol.HandshakeAck;
+import org.openst.protocol.LoginAck;
+import org.openst.protocol.MessageCodec;
+import org.openst.protocol.SenseService;
+import org.openst.protocol.ServiceType;
+import org.openst.protocol.crypto.LoginCredentials;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.LoginInfo;
 import org.openst.protocol.UserStatus;
@@ -114,6 +124,24 @@ class LoginTest {
             Awaits.until(() -> heard.size() == 3, "three events");
             assertEquals(List.of("in alice", "status alice lunch", "out alice 0"), heard);
             assertTrue(hub.hub.loginsOf("alice").isEmpty());
+        }
+    }
+
+    @Test
+    void messagesPipelinedBehindLoginWaitForTheLoginAndKeepTheirOrder() throws IOException {
+        try (TestHub hub = new TestHub(); RawClient raw = new RawClient(hub.port())) {
+            HandshakeAck ack = RawLogin.handshake(raw);
+            byte[] auth = LoginCredentials.rc2_128AuthData("alice-pw", ack.dhPublic(), ack.magic(), new SecureRandom());
+            // One write: LOGIN and two questions behind it, before any LOGIN_ACK.
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            burst.writeBytes(MessageCodec.encodeFrame(new org.openst.protocol.Login(ClientType.MEANWHILE, "alice", auth,
+                    AuthType.RC2_128, 0)));
+            burst.writeBytes(MessageCodec.encodeFrame(new SenseService(ServiceType.IM)));
+            burst.writeBytes(MessageCodec.encodeFrame(new SenseService(ServiceType.FILE_TRANSFER)));
+            raw.sendBytes(burst.toByteArray());
+            assertInstanceOf(LoginAck.class, raw.next(Clients.WAIT));
+            assertEquals(new SenseService(ServiceType.IM), raw.next(Clients.WAIT));
+            assertEquals(new SenseService(ServiceType.FILE_TRANSFER), raw.next(Clients.WAIT));
         }
     }
 
