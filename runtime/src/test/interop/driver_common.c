@@ -21,7 +21,6 @@ volatile sig_atomic_t finished;
 char *waiting_for;
 
 static const char *scenario_name = "?";
-static const char *usage_text = "";
 static GMainLoop *main_loop;
 static volatile sig_atomic_t exit_code = 1;
 static char hard_timeout_line[256];   /* prebuilt for the SIGALRM handler */
@@ -138,29 +137,42 @@ static int parse_options(int argc, char **argv) {
   return i;
 }
 
-int driver_init(int argc, char **argv, const char *usage) {
+/* The options are the same for both drivers, so is their usage line;
+   the continuation line is indented under the first option. */
+static void usage(const char *program, const char *scenarios) {
+  fprintf(stderr,
+    "usage: %s --host HOST --port PORT [--timeout SECONDS] [--debug]\n"
+    "%*sSCENARIO ARGS...\n"
+    "scenarios:\n"
+    "%s", program, (int) (strlen("usage: ") + strlen(program) + 1), "",
+    scenarios);
+}
+
+gboolean driver_init(int argc, char **argv, const char *program,
+                     const char *scenarios,
+                     gboolean (*setup)(const char *name, int argc,
+                                       char **argv)) {
   int first;
 
   setvbuf(stdout, NULL, _IOLBF, 0);   /* the Java test reads line by line */
-  usage_text = usage;
 
   first = parse_options(argc, argv);
   if(first < 0) {
+    usage(program, scenarios);
     /* the scenario name is unknown yet: the last argument stands in */
-    fputs(usage_text, stderr);
     printf("FAIL %s: bad command line\n", argc > 1 ? argv[argc - 1] : "?");
-    return -1;
+    return FALSE;
   }
   scenario_name = argv[first];
   snprintf(hard_timeout_line, sizeof hard_timeout_line,
            "FAIL %s: hard timeout (main loop blocked)\n", scenario_name);
-  return first;
-}
 
-int driver_bad_scenario(void) {
-  fputs(usage_text, stderr);
-  printf("FAIL %s: bad scenario or arguments\n", scenario_name);
-  return 1;
+  if(!setup(scenario_name, argc - first - 1, argv + first + 1)) {
+    usage(program, scenarios);
+    printf("FAIL %s: bad scenario or arguments\n", scenario_name);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 void driver_start_timers(void) {

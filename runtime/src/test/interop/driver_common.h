@@ -49,14 +49,16 @@ void expect(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void driver_log_handler(const gchar *domain, GLogLevelFlags level,
                         const gchar *message, gpointer data);
 
-/* Line-buffer stdout, parse the options and remember the scenario name.
-   Returns the index of the scenario name in argv; on a bad command line
-   prints USAGE (stderr) and the FAIL line and returns -1. */
-int driver_init(int argc, char **argv, const char *usage);
-
-/* For a scenario name or argument count the driver does not know:
-   prints the usage and the FAIL line, returns the exit code (1). */
-int driver_bad_scenario(void);
+/* Line-buffer stdout, parse the options, then let SETUP take the
+   scenario name and its arguments (it returns FALSE if it does not know
+   them).  On a bad command line or scenario prints the usage (stderr)
+   and a FAIL line, and returns FALSE: the driver then exits with 1.
+   PROGRAM and SCENARIOS (one indented "name ARGS...\n" line each) make
+   up the usage text. */
+gboolean driver_init(int argc, char **argv, const char *program,
+                     const char *scenarios,
+                     gboolean (*setup)(const char *name, int argc,
+                                       char **argv));
 
 /* Ignore SIGPIPE, arm the SIGALRM backstop (timeout + 5 s) and create
    the main loop with the global timeout on it. */

@@ -690,17 +690,17 @@ static const char *stop_origin(struct client *c) {
                 : "";
 }
 
-/* Common judgement of a session stop during a scenario. */
-static gboolean stop_was_expected(struct client *c, guint32 reason) {
+/* The "stopped" hook of every scenario but badlogin: a stop we did not
+   ask for with client_logout fails the run. */
+static void fail_on_unexpected_stop(struct client *c, guint32 reason) {
   char *why;
 
-  if(c->logging_out) return TRUE;
+  if(c->logging_out) return;
   why = reason_text(reason);
   finish(FALSE, "%s's session stopped unexpectedly (state was %s), "
          "reason %s%s", c->user, c->started ? "started" : "logging in", why,
          stop_origin(c));
   g_free(why);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -753,13 +753,9 @@ static void login_started(struct client *c) {
   client_logout(c);
 }
 
-static void login_stopped(struct client *c, guint32 reason) {
-  stop_was_expected(c, reason);
-}
-
 static const struct hooks login_hooks = {
   .started = login_started,
-  .stopped = login_stopped,
+  .stopped = fail_on_unexpected_stop,
   .closed = pass_when_all_closed,
 };
 
@@ -822,13 +818,9 @@ static void offline_closed(struct client *c, struct mwConversation *conv,
   later(client_logout, c);
 }
 
-static void offline_stopped(struct client *c, guint32 reason) {
-  stop_was_expected(c, reason);
-}
-
 static const struct hooks offline_hooks = {
   .started = offline_started,
-  .stopped = offline_stopped,
+  .stopped = fail_on_unexpected_stop,
   .closed = pass_when_all_closed,
   .conv_opened = offline_opened,
   .conv_closed = offline_closed,
@@ -938,6 +930,16 @@ static void im_conv_opened(struct client *c, struct mwConversation *conv) {
   }
 }
 
+/* The hub must relay IM text unchanged (HTML included), so both texts
+   are compared byte for byte; a mismatch fails the run. */
+static gboolean received_exactly(struct client *c, const char *text,
+                                 const char *want) {
+  if(g_strcmp0(text, want) == 0) return TRUE;
+  finish(FALSE, "%s received \"%s\", expected \"%s\" byte for byte",
+         c->user, text ? text : "", want);
+  return FALSE;
+}
+
 static void im_conv_recv(struct client *c, struct mwConversation *conv,
                          enum mwImSendType type, gconstpointer msg) {
   const char *text = msg;
@@ -953,11 +955,7 @@ static void im_conv_recv(struct client *c, struct mwConversation *conv,
       finish(FALSE, "%s got the text on an unexpected conversation", c->user);
       return;
     }
-    if(g_strcmp0(text, TEXT_1) != 0) {
-      finish(FALSE, "%s received \"%s\", expected \"%s\" byte for byte",
-             c->user, text ? text : "", TEXT_1);
-      return;
-    }
+    if(!received_exactly(c, text, TEXT_1)) return;
     if(!S.typing_seen) {
       finish(FALSE, "%s received the text but not the typing notice that "
              "was sent before it", c->user);
@@ -974,11 +972,7 @@ static void im_conv_recv(struct client *c, struct mwConversation *conv,
     }
 
   } else if(c == S.a && conv == S.out_conv && !S.reply_seen) {
-    if(g_strcmp0(text, TEXT_2) != 0) {
-      finish(FALSE, "%s received \"%s\", expected \"%s\" byte for byte",
-             c->user, text ? text : "", TEXT_2);
-      return;
-    }
+    if(!received_exactly(c, text, TEXT_2)) return;
     S.reply_seen = TRUE;
     S.ok = TRUE;
     expect("both sessions to log out");
@@ -1013,13 +1007,9 @@ static void im_conv_closed(struct client *c, struct mwConversation *conv,
   g_free(why);
 }
 
-static void im_stopped(struct client *c, guint32 reason) {
-  stop_was_expected(c, reason);
-}
-
 static const struct hooks im_hooks = {
   .started = im_both_started,
-  .stopped = im_stopped,
+  .stopped = fail_on_unexpected_stop,
   .closed = pass_when_all_closed,
   .conv_opened = im_conv_opened,
   .conv_closed = im_conv_closed,
@@ -1030,10 +1020,8 @@ static const struct hooks im_hooks = {
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
-static const char usage[] =
-  "usage: mwdriver --host HOST --port PORT [--timeout SECONDS] [--debug]\n"
-  "                SCENARIO ARGS...\n"
-  "scenarios:\n"
+/* the scenario list of the usage text (driver_init prints the rest) */
+static const char scenarios[] =
   "  login USER PASS\n"
   "  badlogin USER PASS\n"
   "  im USER1 PASS1 USER2 PASS2\n"
@@ -1063,17 +1051,14 @@ static gboolean setup_scenario(const char *name, int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-  int first, i;
+  int i;
 
-  first = driver_init(argc, argv, usage);
-  if(first < 0) return 1;
-
-  /* installed before setup_scenario, which already calls libmeanwhile */
+  /* installed first: setup_scenario (run by driver_init) already calls
+     libmeanwhile */
   g_log_set_handler("meanwhile", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
                     G_LOG_FLAG_RECURSION, driver_log_handler, NULL);
-
-  if(!setup_scenario(argv[first], argc - first - 1, argv + first + 1))
-    return driver_bad_scenario();
+  if(!driver_init(argc, argv, "mwdriver", scenarios, setup_scenario))
+    return 1;
 
   driver_start_timers();
   for(i = 0; i < n_clients && !finished; i++) client_connect(clients[i]);

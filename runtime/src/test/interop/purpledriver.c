@@ -17,8 +17,6 @@
 #define _GNU_SOURCE
 
 #include <ftw.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +24,8 @@
 
 #include <glib.h>
 #include <purple.h>
+
+#include "driver_common.h"
 
 #define UI_ID "openst-interop"
 #define PRPL_ID "prpl-meanwhile"
@@ -35,109 +35,10 @@
 #define MW_KEY_PORT "port"
 
 /* ------------------------------------------------------------------ */
-/* options and reporting                                               */
+/* reporting                                                           */
 /* ------------------------------------------------------------------ */
 
-static struct {
-  const char *host;
-  int port;
-  int timeout;
-  gboolean debug;
-} opt = { "127.0.0.1", 1533, 20, FALSE };
-
-static const char *scenario_name = "?";
-static GMainLoop *main_loop;
-static volatile sig_atomic_t finished;
-static volatile sig_atomic_t exit_code = 1;
-static char *waiting_for;             /* what the timeout message names */
-static char hard_timeout_line[256];   /* prebuilt for the SIGALRM handler */
 static char *user_dir;                /* libpurple's temporary home */
-
-static void event(const char *who, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void finish(gboolean pass, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void expect(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
-
-/* One stdout line per event.  Suppressed after the verdict so that the
-   verdict stays the last line while libpurple shuts down. */
-static void event(const char *who, const char *fmt, ...) {
-  va_list ap;
-
-  if(finished) return;
-  printf("EVENT %s ", who);
-  va_start(ap, fmt);
-  vprintf(fmt, ap);
-  va_end(ap);
-  putchar('\n');
-}
-
-/* Print the single verdict line and stop the main loop; only the first
-   verdict counts. */
-static void finish(gboolean pass, const char *fmt, ...) {
-  if(finished) return;
-
-  if(pass) {
-    printf("PASS %s\n", scenario_name);
-  } else {
-    va_list ap;
-    char *reason;
-
-    va_start(ap, fmt);
-    reason = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_strdelimit(reason, "\r\n", ' ');   /* the verdict is one line */
-    printf("FAIL %s: %s\n", scenario_name, reason);
-    g_free(reason);
-  }
-
-  fflush(stdout);
-  exit_code = pass ? 0 : 1;
-  finished = 1;
-  if(main_loop) g_main_loop_quit(main_loop);
-}
-
-/* Record what we are waiting for, so that a timeout names it. */
-static void expect(const char *fmt, ...) {
-  va_list ap;
-
-  g_free(waiting_for);
-  va_start(ap, fmt);
-  waiting_for = g_strdup_vprintf(fmt, ap);
-  va_end(ap);
-}
-
-static gboolean on_timeout(gpointer data) {
-  (void) data;
-  finish(FALSE, "timeout after %d s waiting for %s", opt.timeout,
-         waiting_for ? waiting_for : "(nothing recorded)");
-  return G_SOURCE_REMOVE;
-}
-
-/* Backstop for a main loop that is stuck (e.g. in a blocking call):
-   async-signal-safe, prints a prebuilt verdict. */
-static void on_alarm(int sig) {
-  ssize_t ignored;
-
-  (void) sig;
-  if(!finished) {
-    ignored = write(STDOUT_FILENO, hard_timeout_line,
-                    strlen(hard_timeout_line));
-    (void) ignored;
-    _exit(1);
-  }
-  _exit(exit_code);
-}
-
-/* Keep stderr quiet unless --debug; warnings are always shown.
-   Nothing goes to stderr after the verdict: callers may merge stderr
-   into stdout and expect the verdict to be the last line. */
-static void log_handler(const gchar *domain, GLogLevelFlags level,
-                        const gchar *message, gpointer data) {
-  (void) data;
-  if(finished) return;
-  if(opt.debug || (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL |
-                            G_LOG_LEVEL_WARNING)))
-    fprintf(stderr, "[%s] %s\n", domain ? domain : "", message);
-}
 
 /* libpurple's debug output goes through g_print, i.e. stdout, which is
    reserved for EVENT lines and the verdict. */
@@ -482,6 +383,13 @@ static void pass_when_all_signed_off(struct acct *a) {
   else finish(FALSE, "signed off before the scenario completed");
 }
 
+/* The scenario's point was reached: sign every account off; the verdict
+   is given by pass_when_all_signed_off. */
+static void scenario_reached(struct acct *a) {
+  S.ok = TRUE;
+  later(disconnect_all, a);
+}
+
 /* Open an IM window the headless way: the plugin reacts to
    "conversation-created" by opening the Sametime IM channel, exactly
    as when Pidgin opens a conversation window. */
@@ -492,13 +400,8 @@ static PurpleConversation *open_im(struct acct *from, const char *to) {
 
 /* --- signon -------------------------------------------------------------- */
 
-static void signon_signed_on(struct acct *a) {
-  S.ok = TRUE;
-  later(disconnect_all, a);
-}
-
 static const struct hooks signon_hooks = {
-  .signed_on = signon_signed_on,
+  .signed_on = scenario_reached,     /* signing on is the whole point */
   .signed_off = pass_when_all_signed_off,
   .conn_error = fail_on_error,
 };
@@ -551,6 +454,16 @@ static void im_signed_on(struct acct *a) {
   if(all_signed_on()) later(im_send_first, S.a);
 }
 
+/* TEXT is what a user would see (the plugin's HTML stripped), so it is
+   only required to contain what was sent; a miss fails the run. */
+static gboolean received_containing(struct acct *a, const char *text,
+                                    const char *want) {
+  if(strstr(text, want)) return TRUE;
+  finish(FALSE, "%s received \"%s\", expected it to contain \"%s\"",
+         a->user, text, want);
+  return FALSE;
+}
+
 static void im_received(struct acct *a, const char *sender, const char *text) {
   const struct acct *peer = (a == S.b) ? S.a : S.b;
 
@@ -562,23 +475,14 @@ static void im_received(struct acct *a, const char *sender, const char *text) {
   }
 
   if(a == S.b && !S.first_seen) {
-    if(!strstr(text, TEXT_1)) {
-      finish(FALSE, "%s received \"%s\", expected it to contain \"%s\"",
-             a->user, text, TEXT_1);
-      return;
-    }
+    if(!received_containing(a, text, TEXT_1)) return;
     S.first_seen = TRUE;
     later(im_send_reply, a);
 
   } else if(a == S.a && S.first_seen && !S.reply_seen) {
-    if(!strstr(text, TEXT_2)) {
-      finish(FALSE, "%s received \"%s\", expected it to contain \"%s\"",
-             a->user, text, TEXT_2);
-      return;
-    }
+    if(!received_containing(a, text, TEXT_2)) return;
     S.reply_seen = TRUE;
-    S.ok = TRUE;
-    later(disconnect_all, a);
+    scenario_reached(a);
   }
 }
 
@@ -614,8 +518,7 @@ static void typing_seen(struct acct *a, const char *who) {
            S.a->user);
     return;
   }
-  S.ok = TRUE;
-  later(disconnect_all, a);
+  scenario_reached(a);
 }
 
 static const struct hooks typing_hooks = {
@@ -629,42 +532,12 @@ static const struct hooks typing_hooks = {
 /* main                                                                */
 /* ------------------------------------------------------------------ */
 
-static void usage(void) {
-  fprintf(stderr,
-    "usage: purpledriver --host HOST --port PORT [--timeout SECONDS] "
-    "[--debug]\n"
-    "                    SCENARIO ARGS...\n"
-    "scenarios:\n"
-    "  signon USER PASS\n"
-    "  badlogin USER PASS\n"
-    "  im USER1 PASS1 USER2 PASS2\n"
-    "  typing USER1 PASS1 USER2 PASS2\n");
-}
-
-/* Parse the options before the scenario name; returns the index of the
-   scenario name in argv, or -1. */
-static int parse_options(int argc, char **argv) {
-  int i;
-
-  for(i = 1; i < argc && g_str_has_prefix(argv[i], "--"); i++) {
-    if(!strcmp(argv[i], "--debug")) {
-      opt.debug = TRUE;
-    } else if(i + 1 >= argc) {
-      return -1;
-    } else if(!strcmp(argv[i], "--host")) {
-      opt.host = argv[++i];
-    } else if(!strcmp(argv[i], "--port")) {
-      opt.port = atoi(argv[++i]);
-    } else if(!strcmp(argv[i], "--timeout")) {
-      opt.timeout = atoi(argv[++i]);
-    } else {
-      return -1;
-    }
-  }
-  if(i >= argc || opt.port <= 0 || opt.port > 65535 || opt.timeout <= 0)
-    return -1;
-  return i;
-}
+/* the scenario list of the usage text (driver_init prints the rest) */
+static const char scenarios[] =
+  "  signon USER PASS\n"
+  "  badlogin USER PASS\n"
+  "  im USER1 PASS1 USER2 PASS2\n"
+  "  typing USER1 PASS1 USER2 PASS2\n";
 
 static gboolean setup_scenario(const char *name, int argc, char **argv) {
   if(argc == 2 && !strcmp(name, "signon")) {
@@ -747,34 +620,14 @@ static void cleanup_user_dir(void) {
 }
 
 int main(int argc, char **argv) {
-  int first, i;
+  int i;
 
-  setvbuf(stdout, NULL, _IOLBF, 0);   /* the Java test reads line by line */
-
-  first = parse_options(argc, argv);
-  if(first < 0) {
-    usage();
-    printf("FAIL %s: bad command line\n", argc > 1 ? argv[argc - 1] : "?");
+  if(!driver_init(argc, argv, "purpledriver", scenarios, setup_scenario))
     return 1;
-  }
-  scenario_name = argv[first];
-  snprintf(hard_timeout_line, sizeof hard_timeout_line,
-           "FAIL %s: hard timeout (main loop blocked)\n", scenario_name);
 
-  if(!setup_scenario(scenario_name, argc - first - 1, argv + first + 1)) {
-    usage();
-    printf("FAIL %s: bad scenario or arguments\n", scenario_name);
-    return 1;
-  }
-
-  g_log_set_default_handler(log_handler, NULL);
+  g_log_set_default_handler(driver_log_handler, NULL);
   g_set_print_handler(print_to_stderr);
-  signal(SIGPIPE, SIG_IGN);
-  signal(SIGALRM, on_alarm);
-  alarm((unsigned) opt.timeout + 5);
-
-  main_loop = g_main_loop_new(NULL, FALSE);
-  g_timeout_add((guint) opt.timeout * 1000, on_timeout, NULL);
+  driver_start_timers();
 
   if(init_purple()) {
     connect_signals();
@@ -783,13 +636,11 @@ int main(int argc, char **argv) {
     /* going "available" connects every enabled account */
     purple_savedstatus_activate(
         purple_savedstatus_new(NULL, PURPLE_STATUS_AVAILABLE));
-    if(!finished) g_main_loop_run(main_loop);
+    driver_run();
     purple_signals_disconnect_by_handle(&signal_handle);
     purple_core_quit();
   }
 
-  g_main_loop_unref(main_loop);
   cleanup_user_dir();
-  g_free(waiting_for);
-  return exit_code;
+  return driver_exit();
 }

@@ -75,7 +75,8 @@ class HubInFelixIT {
             fromAlice.sendText("hello back");
             assertEquals("hello back", aliceEvents.awaitIm(WAIT).text());
 
-            assertEquals(2, hub.callCommunity("broadcastAdminMessage", "hello everyone"));
+            // Logins of other tests may still be closing, so at least these two.
+            assertTrue((Integer) hub.callCommunity("broadcastAdminMessage", "hello everyone") >= 2);
             assertEquals("hello everyone", aliceEvents.awaitAdmin(WAIT));
             bob.logout();
             assertEquals(ErrorCode.ERR_CLIENT_USER_GONE, aliceEvents.awaitConversationClosed(WAIT).reason());
