@@ -122,11 +122,6 @@ public final class ClientSession implements Login {
         fail(reason, detail);
     }
 
-    /** Bytes arrived (a keepalive counts): the client is alive. */
-    public void touched() {
-        lastActivityNanos = System.nanoTime();
-    }
-
     /** The connection closed under us (socket loss, idle time-out, or after our own close). */
     public void connectionClosed() {
         terminate(ErrorCode.CONNECTION_CLOSED, null, false);
@@ -459,10 +454,6 @@ public final class ClientSession implements Login {
         return channels.remove(id, channel);
     }
 
-    Channel removeChannel(int id) {
-        return channels.remove(id);
-    }
-
     /** A snapshot of the channel table, for teardown. */
     Collection<java.util.Map.Entry<Integer, Channel>> channelEntries() {
         return new ArrayList<>(channels.entrySet());
@@ -485,16 +476,8 @@ public final class ClientSession implements Login {
         return state == SessionState.LOGGED_IN;
     }
 
-    SessionState state() {
-        return state;
-    }
-
     long lastActivityNanos() {
         return lastActivityNanos;
-    }
-
-    String authMethod() {
-        return authMethod;
     }
 
     /** "alice (k3x...#hub1) 127.0.0.1:5555" for logs. */

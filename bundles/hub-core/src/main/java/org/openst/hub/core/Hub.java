@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +62,10 @@ public final class Hub implements Community {
     public Hub(HubSettings settings) {
         this.settings = settings;
         this.authExecutor = Executors.newFixedThreadPool(settings.authThreads(), daemonThreads("openst-auth"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("openst-timer"));
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemonThreads("openst-timer"));
+        // Most login time-outs are cancelled by a timely login: drop them at once, not when due.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timers = timerPool;
     }
 
     // ---------------------------------------------------------------- wiring
@@ -301,10 +305,6 @@ public final class Hub implements Community {
                 request.protoType(), request.protoVersion(), 0, request.createData(), request.creator(),
                 EncryptOffer.none()));
         return channel;
-    }
-
-    int loginCount() {
-        return sessions.size();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

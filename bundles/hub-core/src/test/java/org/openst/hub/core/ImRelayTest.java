@@ -1,10 +1,14 @@
 package org.openst.hub.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.openst.client.ChannelCipher;
@@ -12,7 +16,12 @@ import org.openst.client.ChannelRefusedException;
 import org.openst.client.ClientOptions;
 import org.openst.client.EventCollector;
 import org.openst.client.ImConversation;
+import org.openst.client.IncomingChannel;
+import org.openst.client.ServiceChannelHandle;
 import org.openst.protocol.ErrorCode;
+import org.openst.protocol.IdBlock;
+import org.openst.protocol.ServiceType;
+import org.openst.protocol.WireWriter;
 import org.openst.protocol.im.ImCreateData;
 import org.openst.protocol.im.ImPayload;
 
@@ -127,6 +136,35 @@ class ImRelayTest {
             c.sendText("to the first login only");
             assertEquals("to the first login only", bob1.events().awaitIm(WAIT).text());
             assertTrue(bob2.events().isEmpty());
+        }
+    }
+
+    @Test
+    void fileTransferChannelsAreRelayedLikeIm() throws IOException {
+        try (TestHub hub = new TestHub(); Clients alice = Clients.login(hub, "alice", "alice-pw");
+                Clients bob = Clients.login(hub, "bob", "bob-pw")) {
+            // Spec §6.8: the sender's offer (file name, size) goes to the recipient, chunks and
+            // acknowledgements follow the channel; the hub only forwards.
+            byte[] offer = new WireWriter().u32(0).str("notes.txt").str("for you").u32(5).u32(0).u16(0).toByteArray();
+            CompletableFuture<ServiceChannelHandle> sender = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return alice.client().openServiceChannel(new IdBlock("bob", ""), ServiceType.FILE_TRANSFER, 0, 1,
+                            offer, WAIT);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            IncomingChannel incoming = bob.events().awaitServerChannel(WAIT);
+            assertEquals("alice", incoming.creator().userId());
+            assertArrayEquals(offer, incoming.createData());
+            ServiceChannelHandle receiver = incoming.accept(new byte[0]);
+            ServiceChannelHandle send = sender.join();
+            send.send(1, "hello".getBytes(StandardCharsets.UTF_8));
+            assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8), receiver.receive(WAIT).data());
+            receiver.send(2, new byte[0]);
+            assertEquals(2, send.receive(WAIT).msgType());
+            send.close();
+            assertEquals(0, receiver.awaitClosed(WAIT));
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -142,6 +143,17 @@ class LoginTest {
             assertInstanceOf(LoginAck.class, raw.next(Clients.WAIT));
             assertEquals(new SenseService(ServiceType.IM), raw.next(Clients.WAIT));
             assertEquals(new SenseService(ServiceType.FILE_TRANSFER), raw.next(Clients.WAIT));
+        }
+    }
+
+    @Test
+    void aSilentConnectionIsClosedAfterTheIdleTimeOut() throws IOException {
+        HubSettings oneSecondIdle = HubSettings.defaults(0).withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofSeconds(1));
+        try (TestHub hub = new TestHub(oneSecondIdle); Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            // Spec §7.3: a keepalive time-out just closes the socket, without a channel-0 destroy.
+            assertEquals(ErrorCode.CONNECTION_CLOSED, alice.events().awaitDisconnected(Duration.ofSeconds(10)));
+            Awaits.until(() -> hub.hub.loginsOf("alice").isEmpty(), "the login ended");
         }
     }
 
