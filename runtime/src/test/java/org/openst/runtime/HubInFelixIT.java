@@ -2,6 +2,7 @@ package org.openst.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,8 @@ import org.openst.runtime.echo.EchoServiceProvider;
 class HubInFelixIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int ECHO = EchoServiceProvider.SERVICE_TYPE;
+    /** Named, not referenced: the directory API is not on the test's class path, only in Felix. */
+    private static final String OTHER_DIRECTORY = "org.openst.runtime.otherdirectory.";
 
     @TempDir
     static Path tmp;
@@ -132,6 +135,40 @@ class HubInFelixIT {
             assertTrue(alice.isConnected() && carol.isConnected());
         } finally {
             Files.deleteIfExists(deployed);
+        }
+    }
+
+    @Test
+    void anotherDirectoryTakesOverAtRunTimeWithoutLoggingAnybodyOut() throws Exception {
+        Path staged = tmp.resolve("other-directory.jar");
+        TestBundles.write(staged, "test.other.directory", Map.of(
+                "Bundle-Activator", OTHER_DIRECTORY + "SingleUserDirectoryActivator",
+                "Import-Package", "org.openst.directory.api;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.8,2)\""),
+                OTHER_DIRECTORY + "SingleUserDirectoryActivator", OTHER_DIRECTORY + "SingleUserDirectory");
+        Path deployed = hub.home.resolve("deploy/other-directory.jar");
+        EventCollector aliceEvents = new EventCollector();
+        try (SametimeClient alice = login("alice", "alice-pw", aliceEvents)) {
+            Files.copy(staged, deployed, StandardCopyOption.REPLACE_EXISTING);
+            Await.until("the higher-ranked directory answers logins", () -> logsIn("zed", "zed-pw"), hub::bundleStates);
+            assertFalse(logsIn("bob", "bob-pw"), "the embedded directory no longer answers");
+            assertTrue(alice.isConnected(), "logins made before the swap stay");
+
+            Files.delete(deployed);
+            Await.until("the embedded directory answers again", () -> logsIn("bob", "bob-pw"), hub::bundleStates);
+            assertTrue(alice.isConnected());
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+    }
+
+    private static boolean logsIn(String user, String password) {
+        try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
+            c.login(user, password);
+            return true;
+        } catch (org.openst.client.LoginRefusedException e) {
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

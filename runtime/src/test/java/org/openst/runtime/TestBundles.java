@@ -18,6 +18,14 @@ final class TestBundles {
 
     /** Writes a bundle jar with the given headers and the class files of {@code classes}. */
     static void write(Path jar, String symbolicName, Map<String, String> headers, Class<?>... classes) throws IOException {
+        write(jar, symbolicName, headers, java.util.Arrays.stream(classes).map(Class::getName).toArray(String[]::new));
+    }
+
+    /**
+     * The same, naming the classes: for classes the test must not load itself, because the API they
+     * implement is only in the framework's class space.
+     */
+    static void write(Path jar, String symbolicName, Map<String, String> headers, String... classNames) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -26,10 +34,10 @@ final class TestBundles {
         a.putValue("Bundle-Version", "1.0.0");
         headers.forEach(a::putValue);
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            for (Class<?> c : classes) {
-                String entry = c.getName().replace('.', '/') + ".class";
+            for (String className : classNames) {
+                String entry = className.replace('.', '/') + ".class";
                 j.putNextEntry(new JarEntry(entry));
-                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                try (InputStream in = TestBundles.class.getClassLoader().getResourceAsStream(entry)) {
                     in.transferTo(j);
                 }
                 j.closeEntry();
