@@ -33,10 +33,8 @@ class HubProcessIT {
 
     @Test
     void startAddAUserLogInAndStopOnSigterm() throws Exception {
-        Path home = RunningHub.copyDistribution(tmp.resolve("openst-hub"));
         int port = RunningHub.freePort();
-        Files.writeString(home.resolve("conf/org.openst.hub.cfg"), "port = " + port + "\nbind.address = 127.0.0.1\n",
-                StandardCharsets.UTF_8);
+        Path home = RunningHub.prepare(tmp.resolve("openst-hub"), port, "");
         Process hub = new ProcessBuilder(home.resolve("bin/hub").toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(tmp.resolve("hub.out").toFile()).redirectErrorStream(true).start();

@@ -38,10 +38,8 @@ final class RunningHub implements AutoCloseable {
      * {@code extraHubConfig} lines, starts it and waits until clients can connect.
      */
     static RunningHub start(Path dir, String extraHubConfig) throws Exception {
-        Path home = copyDistribution(dir);
         int port = freePort();
-        Files.writeString(home.resolve("conf/org.openst.hub.cfg"),
-                "port = " + port + "\nbind.address = 127.0.0.1\n" + extraHubConfig, StandardCharsets.UTF_8);
+        Path home = prepare(dir, port, extraHubConfig);
         HubRuntime runtime = HubRuntime.start(home, Map.of());
         RunningHub hub = new RunningHub(home, port, runtime);
         Await.until("the hub listening on " + port, hub::accepts, hub::bundleStates);
@@ -92,6 +90,17 @@ final class RunningHub implements AutoCloseable {
     @Override
     public void close() {
         runtime.stop();
+    }
+
+    /**
+     * Copies the distribution to {@code dir} and configures its hub on loopback {@code port} plus
+     * {@code extraHubConfig} lines; returns the copy's home folder.
+     */
+    static Path prepare(Path dir, int port, String extraHubConfig) throws IOException {
+        Path home = copyDistribution(dir);
+        Files.writeString(home.resolve("conf/org.openst.hub.cfg"),
+                "port = " + port + "\nbind.address = 127.0.0.1\n" + extraHubConfig, StandardCharsets.UTF_8);
+        return home;
     }
 
     static Path copyDistribution(Path target) throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,11 +33,7 @@ class RuntimeLaunchIT {
 
     @Test
     void distributionStartsHotDeploysAndStops() throws Exception {
-        Path home = RunningHub.copyDistribution(tmp.resolve("openst-hub"));
-        int port = RunningHub.freePort();
-        Files.writeString(home.resolve("conf/org.openst.hub.cfg"),
-                "port = " + port + "\nbind.address = 127.0.0.1\nhub.id = hub1\ncommunity = openst.local\n",
-                StandardCharsets.UTF_8);
+        Path home = RunningHub.prepare(tmp.resolve("openst-hub"), RunningHub.freePort(), "");
 
         HubRuntime hub = HubRuntime.start(home, Map.of());
         try {
