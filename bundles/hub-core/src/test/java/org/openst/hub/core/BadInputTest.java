@@ -14,7 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openst.protocol.AuthType;
+import org.openst.protocol.ChannelAccept;
 import org.openst.protocol.ChannelCreate;
+import org.openst.protocol.ChannelSend;
+import org.openst.protocol.EncryptAccept;
+import org.openst.protocol.HeaderOption;
 import org.openst.protocol.ChannelDestroy;
 import org.openst.protocol.ClientType;
 import org.openst.protocol.EncryptOffer;
@@ -50,7 +54,10 @@ class BadInputTest {
     void stop() throws IOException {
         // The bystander is untouched: its login still answers.
         bystander.send(new SenseService(ServiceType.IM));
-        assertEquals(new SenseService(ServiceType.IM), bystander.next(SenseService.class, WAIT));
+        SenseService answer;
+        do { // skipping announcements of services a test registered
+            answer = bystander.next(SenseService.class, WAIT);
+        } while (answer.service() != ServiceType.IM);
         bystander.close();
         hub.close();
     }
@@ -198,6 +205,33 @@ class BadInputTest {
             c.send(new SenseService(ServiceType.FILE_TRANSFER));
             // Only the available one comes back, so the first answer is the second question's.
             assertEquals(new SenseService(ServiceType.FILE_TRANSFER), c.next(SenseService.class, WAIT));
+        }
+    }
+
+    @Test
+    void acceptingOnesOwnChannelEndsThatRelayOnly() throws IOException {
+        try (RawClient alice = new RawClient(hub.port()); RawClient bob = new RawClient(hub.port())) {
+            assertInstanceOf(LoginAck.class, RawLogin.login(alice, "alice", "alice-pw"));
+            assertInstanceOf(LoginAck.class, RawLogin.login(bob, "bob", "bob-pw"));
+            alice.send(imCreate(1, "bob"));
+            ChannelCreate atBob = bob.next(ChannelCreate.class, WAIT);
+            // Only the target may accept (spec §5.3); the creator accepting is a protocol violation.
+            alice.send(new ChannelAccept(1, ServiceType.IM, ServiceType.IM, 3, new byte[0], null, EncryptAccept.none()));
+            assertEquals(ChannelDestroy.of(1, ErrorCode.ERR_REQUEST_INVALID), alice.next(ChannelDestroy.class, WAIT));
+            assertEquals(ChannelDestroy.of(atBob.channelId(), ErrorCode.ERR_REQUEST_INVALID), bob.next(ChannelDestroy.class, WAIT));
+        }
+    }
+
+    @Test
+    void encryptedDataOnAServiceChannelEndsThatChannelOnly() throws IOException {
+        hub.hub.serviceAdded(new ServiceSeamTest.EchoService(), 0, 1);
+        try (RawClient c = new RawClient(hub.port())) {
+            assertInstanceOf(LoginAck.class, RawLogin.login(c, "alice", "alice-pw"));
+            c.send(serviceCreate(1, 0x7E57));
+            c.next(ChannelAccept.class, WAIT);
+            // The hub accepts service channels without a cipher, so it cannot read this.
+            c.send(new ChannelSend(1, HeaderOption.ENCRYPT, 1, new byte[8]));
+            assertEquals(ChannelDestroy.of(1, ErrorCode.ERR_REQUEST_INVALID), c.next(ChannelDestroy.class, WAIT));
         }
     }
 
