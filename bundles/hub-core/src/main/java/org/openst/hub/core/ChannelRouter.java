@@ -157,8 +157,10 @@ final class ChannelRouter {
         return closed;
     }
 
+    /** Refuses a channel the client asked for: one log line, the client gets the reason. */
     private void refuse(ClientSession from, int id, int reason, String why) {
-        LOG.debug("refusing channel 0x{} of {}: {}", Integer.toHexString(id), from.describe(), why);
+        LOG.info("refusing channel 0x{} of {}: {} ({})", Integer.toHexString(id), from.describe(), why,
+                ErrorCode.name(reason));
         from.send(ChannelDestroy.of(id, reason));
     }
 
