@@ -109,8 +109,12 @@ public final class Hub implements Community {
         int type = provider.serviceType();
         services.add(new ServiceRegistry.Entry(provider, type, ranking, serviceId));
         LOG.info("service 0x{} available from {}", Integer.toHexString(type), provider.getClass().getName());
-        // Meanwhile restarts a stopped service when told it is available (spec §3.13).
-        SenseService sense = new SenseService(type);
+        announceAvailable(type);
+    }
+
+    /** Meanwhile restarts a stopped service when told it is available (spec §3.13). */
+    private void announceAvailable(int serviceType) {
+        SenseService sense = new SenseService(serviceType);
         for (ClientSession s : sessions.all()) {
             s.send(sense);
         }
@@ -127,8 +131,7 @@ public final class Hub implements Community {
                 Integer.toHexString(entry.serviceType()), provider.getClass().getName(), closed,
                 services.isAvailable(entry.serviceType()) ? ", another provider takes new channels" : "");
         if (services.isAvailable(entry.serviceType())) {
-            SenseService sense = new SenseService(entry.serviceType());
-            sessions.all().forEach(s -> s.send(sense));
+            announceAvailable(entry.serviceType());
         }
     }
 
