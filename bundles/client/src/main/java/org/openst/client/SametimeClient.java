@@ -105,7 +105,19 @@ public final class SametimeClient implements AutoCloseable {
         return session.login(loginName, password, timeout);
     }
 
-    /** @return {@code AuthType.RC2_128} (4) or {@code AuthType.RC2_40} (2) as sent, -1 before login */
+    /**
+     * Logs in with a login token (auth type {@code 0x0001}; the hub's choice for spec §4.7 is one
+     * {@code str} holding the token) instead of a password. Otherwise as
+     * {@link #login(String, String, Duration)}.
+     *
+     * @param loginName the user ID the token was issued for
+     * @param token the token
+     */
+    public LoginInfo loginWithToken(String loginName, String token) throws IOException {
+        return session.loginWithToken(loginName, token, session.options().timeout());
+    }
+
+    /** @return {@code AuthType.RC2_128} (4), {@code RC2_40} (2) or {@code TOKEN} (1) as sent, -1 before login */
     public int authTypeUsed() {
         return session.loginFlow().authTypeUsed();
     }

@@ -112,7 +112,12 @@ public final class ClientSession implements Connection.Handler {
 
     public LoginInfo login(String name, String password, Duration timeout) throws IOException {
         checkNotReaderThread("login");
-        return loginFlow.run(name, password, timeout).login();
+        return loginFlow.run(name, password, false, timeout).login();
+    }
+
+    public LoginInfo loginWithToken(String name, String token, Duration timeout) throws IOException {
+        checkNotReaderThread("login");
+        return loginFlow.run(name, token, true, timeout).login();
     }
 
     public LoginFlow loginFlow() {

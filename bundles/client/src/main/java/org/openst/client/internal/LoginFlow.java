@@ -19,6 +19,7 @@ import org.openst.protocol.LoginAck;
 import org.openst.protocol.LoginContinue;
 import org.openst.protocol.LoginRedirect;
 import org.openst.protocol.ProtocolVersion;
+import org.openst.protocol.WireWriter;
 import org.openst.protocol.crypto.LoginCredentials;
 
 /**
@@ -76,7 +77,11 @@ public final class LoginFlow {
         }
     }
 
-    synchronized LoginAck run(String name, String password, Duration timeout) throws IOException {
+    /**
+     * @param secret the password, or the token when {@code token} is true (auth type TOKEN with
+     *               auth_data = one {@code str}, the hub's reading of spec §4.7)
+     */
+    synchronized LoginAck run(String name, String secret, boolean token, Duration timeout) throws IOException {
         if (state != State.IDLE) {
             throw new IllegalStateException("login can be attempted once per connection (state " + state + ")");
         }
@@ -102,7 +107,13 @@ public final class LoginFlow {
                     if (ev instanceof HandshakeAck ack) {
                         handshakeAck = ack;
                         state = State.LOGIN; // before sending: the reply may come at once
-                        sendLogin(name, password, ack);
+                        if (token) {
+                            authType = AuthType.TOKEN;
+                            session.send(new Login(options.loginType(), name, new WireWriter().str(secret).toByteArray(),
+                                    AuthType.TOKEN, 0));
+                        } else {
+                            sendLogin(name, secret, ack);
+                        }
                     }
                     break; // §8.1: anything else is dropped in this state, as Meanwhile does
                 case LOGIN:

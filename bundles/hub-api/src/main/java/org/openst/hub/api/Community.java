@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.openst.protocol.PrivacyInfo;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -51,6 +53,18 @@ public interface Community {
      * @return false when no such login is live
      */
     boolean kick(String loginId, int reason);
+
+    /**
+     * Gives a login a privacy list decided by the server (the user's stored list, or a change
+     * made from another login of the same user): the login's {@link Login#privacy()} becomes
+     * {@code privacy} and the client gets SET_PRIVACY_LIST (protocol spec §3.12). Fires no
+     * {@link CommunityListener#privacyChanged} event, so a listener that stores lists does not
+     * store its own echo.
+     *
+     * @return false when no such login is live
+     * @since 1.1
+     */
+    boolean pushPrivacy(String loginId, PrivacyInfo privacy);
 
     /**
      * Opens a channel from the server to a login (a conference invitation, for instance). The

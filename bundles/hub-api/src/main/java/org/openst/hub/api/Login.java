@@ -45,6 +45,22 @@ public interface Login {
      */
     LoginInfo loginInfo();
 
+    /**
+     * True for an anonymous guest ({@link LoginDecision.Guest}): its {@link #userId()} is its
+     * login ID, and it may use only the services its authority allowed.
+     *
+     * @since 1.1
+     */
+    boolean isGuest();
+
+    /**
+     * Whether this login may open channels to a service type; always true for a user, for a guest
+     * true only for the services its authority allowed.
+     *
+     * @since 1.1
+     */
+    boolean mayUse(int serviceType);
+
     /** False once the login has ended; a stale reference then refuses every operation quietly. */
     boolean isActive();
 }

@@ -8,6 +8,12 @@
  * events (login, logout, status and privacy changes) reach every registered
  * {@link org.openst.hub.api.CommunityListener}. The hub itself registers
  * {@link org.openst.hub.api.Community}: the live view of logins and the operations on them.
+ * Logins are decided by the highest-ranked {@link org.openst.hub.api.LoginAuthority}.
+ *
+ * <p>Privacy (protocol spec §3.12) is enforced by the hub for user-to-user channels: a channel
+ * to a user whose live login's {@link org.openst.hub.api.Login#privacy()} hides the creator is
+ * refused with {@code ERR_NOT_AUTHORIZED}. {@link org.openst.hub.api.PrivacyRules} is the one
+ * reading of a privacy list, for the hub and for services such as awareness.
  *
  * <p>Threading: providers and listeners are called on the hub's network threads. Calls about
  * one login arrive in order. Implementations must return quickly and never block; anything slow
@@ -15,5 +21,5 @@
  * {@link org.openst.hub.api.ServiceChannel#send} may be called from any thread.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openst.hub.api;

@@ -2,6 +2,7 @@ package org.openst.hub.core;
 
 import java.util.Map;
 
+import org.openst.hub.api.PrivacyRules;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.ChannelAccept;
 import org.openst.protocol.ChannelCreate;
@@ -38,6 +39,11 @@ final class ChannelRouter {
             refuse(from, id, ErrorCode.ERR_CHANNEL_EXISTS, "channel ID already open");
             return;
         }
+        if (!from.mayUse(create.service())) {
+            refuse(from, id, ErrorCode.ERR_NOT_AUTHORIZED,
+                    "guest may not use service 0x" + Integer.toHexString(create.service()));
+            return;
+        }
         String targetUser = create.target().user();
         if (targetUser != null && !targetUser.isEmpty()) {
             relay(from, create, targetUser);
@@ -50,6 +56,12 @@ final class ChannelRouter {
         ClientSession to = sessions.route(targetUser, from);
         if (to == null) {
             refuse(from, create.channelId(), ErrorCode.ERR_NO_USER, "no login of '" + targetUser + "'");
+            return;
+        }
+        if (!PrivacyRules.allows(to.privacy(), from.userId())) {
+            // Spec §3.12, §7.3: the target's privacy list hides the creator.
+            refuse(from, create.channelId(), ErrorCode.ERR_NOT_AUTHORIZED,
+                    "'" + targetUser + "' does not accept channels from '" + from.userId() + "'");
             return;
         }
         int toId = to.allocateServerChannelId();

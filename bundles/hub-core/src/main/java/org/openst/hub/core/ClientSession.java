@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.openst.directory.api.DirectoryUser;
 import org.openst.hub.api.Login;
+import org.openst.hub.api.LoginDecision;
 import org.openst.protocol.Announce;
 import org.openst.protocol.ChannelAccept;
 import org.openst.protocol.ChannelCreate;
@@ -77,7 +77,9 @@ public final class ClientSession implements Login {
 
     // Login results; written once before the session becomes visible to other threads.
     private volatile String loginId;
-    private volatile DirectoryUser user;
+    /** What the authority decided; a guest's identity is completed once its login ID is drawn. */
+    private volatile LoginDecision decision;
+    private volatile Identity identity;
     private volatile LoginInfo peerLoginInfo;
     private volatile Instant since;
     private volatile String authMethod = "";
@@ -207,19 +209,19 @@ public final class ClientSession implements Login {
     }
 
     /** Called by the hub when the credentials were checked (on the authentication executor). */
-    void loginVerified(DirectoryUser verifiedUser, String method) {
+    void loginVerified(LoginDecision verified, String method) {
         synchronized (this) {
             if (state != SessionState.AUTHENTICATING) {
                 return; // the connection went away meanwhile
             }
-            user = verifiedUser;
+            decision = verified;
             authMethod = method;
             if (!hub.settings().redirectHost().isEmpty()) {
                 state = SessionState.REDIRECTED;
             }
         }
         if (state == SessionState.REDIRECTED) {
-            LOG.info("redirecting {} from {} to {}", verifiedUser.userId(), describe(), hub.settings().redirectHost());
+            LOG.info("redirecting {} to {}", describe(), hub.settings().redirectHost());
             send(new LoginRedirect(hub.settings().redirectHost(), ""));
             connection.resumeRead();
         } else {
@@ -258,15 +260,18 @@ public final class ClientSession implements Login {
 
     private void completeLogin() {
         HubSettings settings = hub.settings();
-        DirectoryUser u = user;
         int ip = ipv4(connection.remoteAddress());
         since = Instant.now();
-        loginId = hub.newLoginId();
+        String newLoginId = hub.newLoginId();
+        Identity u = decision instanceof LoginDecision.Guest g ? Identity.guest(g, newLoginId)
+                : Identity.user((LoginDecision.User) decision);
+        identity = u;
+        loginId = newLoginId;
         // Community left empty for peers of the own community (spec §5.9).
-        peerLoginInfo = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), "", true, u.description(), ip,
+        peerLoginInfo = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), "", true, "", ip,
                 settings.hubId());
         LoginInfo own = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), settings.community(), true,
-                u.description(), ip, settings.hubId());
+                "", ip, settings.hubId());
         // Registered and acknowledged in one step: another login may route a channel here the
         // moment it is registered, and Meanwhile must see LOGIN_ACK first (spec §8.1).
         synchronized (outbound) {
@@ -287,8 +292,8 @@ public final class ClientSession implements Login {
             connection.send(new LoginAck(own, 0, privacy, status));
             loginAckQueued = true;
         }
-        LOG.info("login {} ({}) as {} from {}, client type 0x{}, {}", u.userId(), u.displayName(), loginId,
-                connection.remoteAddress(), Integer.toHexString(loginType), authMethod);
+        LOG.info("login {} ({}){} as {} from {}, client type 0x{}, {}", u.userId(), u.displayName(),
+                u.guest() ? " guest" : "", loginId, connection.remoteAddress(), Integer.toHexString(loginType), authMethod);
         hub.events().fire("loggedIn", l -> l.loggedIn(this));
         replayPending();
         connection.resumeRead();
@@ -378,6 +383,12 @@ public final class ClientSession implements Login {
         PrivacyInfo previous = privacy;
         privacy = newPrivacy;
         hub.events().fire("privacyChanged", l -> l.privacyChanged(this, previous));
+    }
+
+    /** The server sets this login's privacy list (Community#pushPrivacy): stored and sent, no event. */
+    void pushPrivacy(PrivacyInfo newPrivacy) {
+        privacy = newPrivacy;
+        send(new SetPrivacyList(newPrivacy));
     }
 
     private void logout(int reason) {
@@ -484,7 +495,7 @@ public final class ClientSession implements Login {
     String describe() {
         String id = loginId;
         return id == null ? "connection " + connection.remoteAddress()
-                : user.userId() + " (" + id + ") " + connection.remoteAddress();
+                : identity.userId() + " (" + id + ") " + connection.remoteAddress();
     }
 
     @Override
@@ -494,14 +505,26 @@ public final class ClientSession implements Login {
 
     @Override
     public String userId() {
-        DirectoryUser u = user;
+        Identity u = identity;
         return u == null ? null : u.userId();
     }
 
     @Override
     public String userName() {
-        DirectoryUser u = user;
+        Identity u = identity;
         return u == null ? null : u.displayName();
+    }
+
+    @Override
+    public boolean isGuest() {
+        Identity u = identity;
+        return u != null && u.guest();
+    }
+
+    @Override
+    public boolean mayUse(int serviceType) {
+        Identity u = identity;
+        return u != null && u.mayUse(serviceType);
     }
 
     @Override

@@ -17,20 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.openst.directory.api.Directory;
 import org.openst.hub.api.ChannelRequest;
 import org.openst.hub.api.Community;
+import org.openst.hub.api.LoginAuthority;
+import org.openst.hub.api.LoginDecision;
 import org.openst.hub.api.LoginIds;
 import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.Admin;
 import org.openst.protocol.Announce;
-import org.openst.protocol.AuthType;
 import org.openst.protocol.ChannelCreate;
 import org.openst.protocol.EncryptOffer;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.IdBlock;
 import org.openst.protocol.Login;
+import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.SenseService;
 import org.openst.protocol.ServiceType;
 import org.openst.protocol.crypto.DhKeyPair;
@@ -54,8 +55,8 @@ public final class Hub implements Community {
     private final ServiceRegistry services = new ServiceRegistry();
     private final CommunityEvents events = new CommunityEvents();
     private final ChannelRouter router = new ChannelRouter(sessions, services);
-    private final AtomicReference<Directory> directory = new AtomicReference<>();
-    private final LoginVerifier verifier = new LoginVerifier(directory::get);
+    private final AtomicReference<LoginAuthority> authority = new AtomicReference<>();
+    private final LoginVerifier verifier = new LoginVerifier(authority::get);
     private final ExecutorService authExecutor;
     private final ScheduledExecutorService timers;
 
@@ -90,17 +91,16 @@ public final class Hub implements Community {
         return session;
     }
 
-    /** Binds a directory (the highest-ranked one, DS greedy). */
-    public void directoryAdded(Directory d) {
-        Directory old = directory.getAndSet(d);
-        LOG.info("directory: {}{}", d.describe(), old == null ? "" : " (replaces " + old.describe() + ")");
+    /** Binds a login authority (the highest-ranked one, DS greedy). */
+    public void authorityAdded(LoginAuthority a) {
+        LoginAuthority old = authority.getAndSet(a);
+        LOG.info("login authority: {}{}", a, old == null ? "" : " (replaces " + old + ")");
     }
 
-    /** Unbinds a directory, unless another one already replaced it. */
-    public void directoryRemoved(Directory d) {
-        if (directory.compareAndSet(d, null)) {
-            LOG.warn("directory {} went away: logins are refused with VERIFICATION_DOWN until another appears",
-                    d.describe());
+    /** Unbinds a login authority, unless another one already replaced it. */
+    public void authorityRemoved(LoginAuthority a) {
+        if (authority.compareAndSet(a, null)) {
+            LOG.warn("login authority {} went away: logins are refused with VERIFICATION_DOWN until another appears", a);
         }
     }
 
@@ -180,11 +180,12 @@ public final class Hub implements Community {
         HubSettings s = settings;
         try {
             authExecutor.execute(() -> {
-                LoginVerifier.Outcome outcome = verifier.verify(login, key, magic, s.loginCiphers());
-                if (outcome.succeeded()) {
-                    session.loginVerified(outcome.user(), login.authType() == AuthType.RC2_128 ? "RC2/128" : "RC2/40");
+                LoginVerifier.Outcome outcome = verifier.verify(login, key, magic, s.loginCiphers(),
+                        session.remoteAddress());
+                if (outcome.decision() instanceof LoginDecision.Refused r) {
+                    session.loginRefused(r.reason(), r.detail() + " (name '" + login.name() + "')");
                 } else {
-                    session.loginRefused(outcome.reason(), outcome.detail() + " (name '" + login.name() + "')");
+                    session.loginVerified(outcome.decision(), outcome.method());
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -291,6 +292,16 @@ public final class Hub implements Community {
             return false;
         }
         s.kick(reason);
+        return true;
+    }
+
+    @Override
+    public boolean pushPrivacy(String loginId, PrivacyInfo privacy) {
+        ClientSession s = sessions.byLoginId(loginId);
+        if (s == null || !s.isLoggedIn()) {
+            return false;
+        }
+        s.pushPrivacy(privacy);
         return true;
     }
 

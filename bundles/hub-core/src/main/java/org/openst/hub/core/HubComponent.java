@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.openst.directory.api.Directory;
 import org.openst.hub.api.ChannelRequest;
 import org.openst.hub.api.Community;
 import org.openst.hub.api.CommunityListener;
 import org.openst.hub.api.Login;
+import org.openst.hub.api.LoginAuthority;
 import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.hub.core.net.HubAcceptor;
 import org.openst.protocol.ErrorCode;
+import org.openst.protocol.PrivacyInfo;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -109,12 +110,12 @@ public final class HubComponent implements Community {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindDirectory(Directory directory) {
-        hub.directoryAdded(directory);
+    void bindLoginAuthority(LoginAuthority authority) {
+        hub.authorityAdded(authority);
     }
 
-    void unbindDirectory(Directory directory) {
-        hub.directoryRemoved(directory);
+    void unbindLoginAuthority(LoginAuthority authority) {
+        hub.authorityRemoved(authority);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -181,6 +182,11 @@ public final class HubComponent implements Community {
     @Override
     public boolean kick(String loginId, int reason) {
         return hub.kick(loginId, reason);
+    }
+
+    @Override
+    public boolean pushPrivacy(String loginId, PrivacyInfo privacy) {
+        return hub.pushPrivacy(loginId, privacy);
     }
 
     @Override

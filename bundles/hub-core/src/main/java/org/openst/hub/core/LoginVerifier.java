@@ -1,43 +1,43 @@
 package org.openst.hub.core;
 
+import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.function.Supplier;
 
-import org.openst.directory.api.Authentication;
-import org.openst.directory.api.Directory;
-import org.openst.directory.api.DirectoryUser;
+import org.openst.hub.api.LoginAttempt;
+import org.openst.hub.api.LoginAuthority;
+import org.openst.hub.api.LoginDecision;
 import org.openst.protocol.AuthType;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.Login;
 import org.openst.protocol.ProtocolException;
+import org.openst.protocol.WireReader;
 import org.openst.protocol.crypto.DhKeyPair;
 import org.openst.protocol.crypto.LoginCredentials;
 
 /**
- * Checks a LOGIN: decrypts the password (spec §4.5, §4.6) and asks the directory. Runs on the
- * authentication executor, never on a network thread, because a directory may block.
+ * Checks a LOGIN: decrypts the password (spec §4.5, §4.6) or reads the token, and asks the login
+ * authority. Runs on the authentication executor, never on a network thread, because an
+ * authority may block on a directory.
+ *
+ * <p>Token logins (auth type {@code 0x0001}): spec §4.7 leaves the layout open because Meanwhile
+ * never sends one. Our choice: auth_data is one {@code str} holding the token. Meanwhile-based
+ * clients (Pidgin) can still log in with a token by typing it as their password; the authority
+ * sees it as a {@link LoginAttempt.SecretKind#PASSWORD} and may recognise it.
  */
 final class LoginVerifier {
 
-    /** The outcome: a user, or the reason code for the client plus a detail for the log. */
-    record Outcome(DirectoryUser user, int reason, String detail) {
-        static Outcome success(DirectoryUser user) {
-            return new Outcome(user, 0, "");
-        }
-
+    /** The outcome: a decision, or the reason code for the client plus a detail for the log. */
+    record Outcome(LoginDecision decision, String method) {
         static Outcome refused(int reason, String detail) {
-            return new Outcome(null, reason, detail);
-        }
-
-        boolean succeeded() {
-            return user != null;
+            return new Outcome(new LoginDecision.Refused(reason, detail), "");
         }
     }
 
-    private final Supplier<Directory> directory;
+    private final Supplier<LoginAuthority> authority;
 
-    LoginVerifier(Supplier<Directory> directory) {
-        this.directory = directory;
+    LoginVerifier(Supplier<LoginAuthority> authority) {
+        this.authority = authority;
     }
 
     /**
@@ -45,52 +45,56 @@ final class LoginVerifier {
      * @param key      the DH key pair of this connection's HANDSHAKE_ACK, or null if none was offered
      * @param magic    the magic of this connection's HANDSHAKE_ACK
      * @param ciphers  what the hub accepts
+     * @param remote   where the client connects from
      */
-    Outcome verify(Login login, DhKeyPair key, int magic, HubSettings.LoginCiphers ciphers) {
-        String password;
+    Outcome verify(Login login, DhKeyPair key, int magic, HubSettings.LoginCiphers ciphers, InetSocketAddress remote) {
+        String secret;
+        LoginAttempt.SecretKind kind = LoginAttempt.SecretKind.PASSWORD;
+        String method;
         try {
             switch (login.authType()) {
                 case AuthType.RC2_128 -> {
                     if (key == null) {
                         return Outcome.refused(ErrorCode.ENCRYPT_MISMATCH, "RC2/128 login but no DH key was offered");
                     }
-                    password = LoginCredentials.passwordFromRc2_128(login.authData(), key, magic);
+                    secret = LoginCredentials.passwordFromRc2_128(login.authData(), key, magic);
+                    method = "RC2/128";
                 }
                 case AuthType.RC2_40 -> {
                     if (!ciphers.acceptsRc2_40) {
                         return Outcome.refused(ErrorCode.ENCRYPT_MISMATCH, "RC2/40 login refused by login.ciphers");
                     }
-                    password = LoginCredentials.passwordFromRc2_40(login.authData());
+                    secret = LoginCredentials.passwordFromRc2_40(login.authData());
+                    method = "RC2/40";
+                }
+                case AuthType.TOKEN -> {
+                    secret = new WireReader(login.authData()).str();
+                    kind = LoginAttempt.SecretKind.TOKEN;
+                    method = "token";
                 }
                 default -> {
-                    // Spec §4.7: plain and token layouts are unknown; refuse them.
+                    // Spec §4.7: the plain layout is unknown; a clear-text password is refused anyway.
                     return Outcome.refused(ErrorCode.ENCRYPT_MISMATCH, "auth type 0x" + Integer.toHexString(login.authType())
                             + " not accepted");
                 }
             }
         } catch (GeneralSecurityException | ProtocolException e) {
             // Spec §7.3: an undecryptable block or a wrong magic is an incorrect login.
-            return Outcome.refused(ErrorCode.INCORRECT_LOGIN, "undecryptable login block: " + e.getMessage());
+            return Outcome.refused(ErrorCode.INCORRECT_LOGIN, "unreadable login block: " + e.getMessage());
         }
-        Directory dir = directory.get();
-        if (dir == null) {
-            return Outcome.refused(ErrorCode.VERIFICATION_DOWN, "no directory service is registered");
+        LoginAuthority a = authority.get();
+        if (a == null) {
+            return Outcome.refused(ErrorCode.VERIFICATION_DOWN, "no login authority (users service) is registered");
         }
-        Authentication result;
+        LoginDecision decision;
         try {
-            result = dir.authenticate(login.name(), password);
+            decision = a.authenticate(new LoginAttempt(login.name(), secret, kind, login.loginType(), remote));
         } catch (RuntimeException e) {
-            return Outcome.refused(ErrorCode.VERIFICATION_DOWN, dir.describe() + " failed: " + e);
+            return Outcome.refused(ErrorCode.VERIFICATION_DOWN, "login authority failed: " + e);
         }
-        if (result instanceof Authentication.Success s) {
-            return Outcome.success(s.user());
+        if (decision == null) {
+            return Outcome.refused(ErrorCode.VERIFICATION_DOWN, "login authority returned no decision");
         }
-        if (result instanceof Authentication.Refused r) {
-            // The same code for an unknown user and a wrong password: names cannot be probed (§7.3).
-            int code = r.reason() == Authentication.Reason.DISABLED ? ErrorCode.USER_RESTRICTED : ErrorCode.INCORRECT_LOGIN;
-            return Outcome.refused(code, "directory refused: " + r.reason());
-        }
-        Authentication.Unavailable u = (Authentication.Unavailable) result;
-        return Outcome.refused(ErrorCode.VERIFICATION_DOWN, dir.describe() + " unavailable: " + u.detail());
+        return new Outcome(decision, method);
     }
 }

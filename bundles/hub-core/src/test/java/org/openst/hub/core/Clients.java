@@ -8,14 +8,14 @@ import org.openst.client.EventCollector;
 import org.openst.client.SametimeClient;
 
 /** A logged-in Java client with its event collector, for hub tests. */
-record Clients(SametimeClient client, EventCollector events) implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(10);
+public record Clients(SametimeClient client, EventCollector events) implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
-    static Clients login(TestHub hub, String user, String password) throws IOException {
+    public static Clients login(TestHub hub, String user, String password) throws IOException {
         return login(hub, user, password, ClientOptions.builder());
     }
 
-    static Clients login(TestHub hub, String user, String password, ClientOptions.Builder options) throws IOException {
+    public static Clients login(TestHub hub, String user, String password, ClientOptions.Builder options) throws IOException {
         EventCollector events = new EventCollector();
         SametimeClient client = SametimeClient.connect("127.0.0.1", hub.port(), options.listener(events).build());
         client.login(user, password);

@@ -66,9 +66,9 @@ class LoginTest {
     }
 
     @Test
-    void noDirectoryMeansVerificationDown() throws IOException {
+    void noAuthorityMeansVerificationDown() throws IOException {
         try (TestHub hub = new TestHub(); SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port())) {
-            hub.hub.directoryRemoved(hub.directory);
+            hub.removeAuthority(hub.authority());
             LoginRefusedException e = assertThrows(LoginRefusedException.class, () -> c.login("alice", "alice-pw"));
             assertEquals(ErrorCode.VERIFICATION_DOWN, e.reason());
         }
