@@ -25,6 +25,10 @@
 #include <glib.h>
 #include <purple.h>
 
+#include <mw_service.h>
+#include <mw_session.h>
+#include <mw_srvc_store.h>
+
 #include "driver_common.h"
 
 #define UI_ID "openst-interop"
@@ -148,17 +152,28 @@ struct acct;
 
 /* Scenario callbacks, all optional. */
 struct hooks {
+  void (*prepare)(void);    /* accounts exist, nothing is connected yet */
   void (*signed_on)(struct acct *a);
   void (*signed_off)(struct acct *a);
   void (*conn_error)(struct acct *a, PurpleConnectionError reason,
                      const char *desc);
   void (*received_im)(struct acct *a, const char *sender, const char *text);
   void (*typing)(struct acct *a, const char *who);
+  /* presence of a buddy on A's list: signed on or off, or a status change
+     between online states (NEW_STATUS is the buddy's new active status) */
+  void (*buddy_signed_on)(struct acct *a, PurpleBuddy *buddy);
+  void (*buddy_signed_off)(struct acct *a, PurpleBuddy *buddy);
+  void (*buddy_status)(struct acct *a, PurpleBuddy *buddy,
+                       PurpleStatus *new_status);
+  /* a buddy left A's list (the plugin prunes buddies missing from the
+     list stored on the server) */
+  void (*buddy_removed)(struct acct *a, PurpleBuddy *buddy);
 };
 
 struct acct {
   const char *user;
   const char *pass;
+  gboolean connect_later;   /* the scenario connects it, not main() */
   PurpleAccount *account;
   gboolean signed_on;
   gboolean signed_off;
@@ -190,7 +205,9 @@ static struct acct *add_acct(const char *user, const char *pass) {
 
 /* Create the account like Pidgin's account editor would: username and
    password, plus the Sametime plugin's "server" and "port" settings.
-   "force_login" and "fake_client_id" keep their defaults (off). */
+   "force_login" and "fake_client_id" keep their defaults (off).  It is
+   enabled (unless the scenario connects it later), which connects it
+   once a saved status is active. */
 static void create_account(struct acct *a) {
   PurpleAccount *account = purple_account_new(a->user, PRPL_ID);
 
@@ -199,8 +216,19 @@ static void create_account(struct acct *a) {
   purple_account_set_string(account, MW_KEY_HOST, opt.host);
   purple_account_set_int(account, MW_KEY_PORT, opt.port);
   purple_accounts_add(account);
-  purple_account_set_enabled(account, UI_ID, TRUE);
+  if(!a->connect_later) purple_account_set_enabled(account, UI_ID, TRUE);
   a->account = account;
+}
+
+/* Connect an account later on, as Pidgin does when an account is
+   enabled in its accounts window: enable it and activate the current
+   saved status (the one main() activated for the others) for it. */
+static void connect_acct(struct acct *a) {
+  event(a->user, "connecting");
+  expect("%s to sign on", a->user);
+  purple_account_set_enabled(a->account, UI_ID, TRUE);
+  purple_savedstatus_activate_for_account(purple_savedstatus_get_current(),
+                                          a->account);
 }
 
 /* Disabling (rather than just disconnecting) keeps libpurple from ever
@@ -323,9 +351,83 @@ static void on_buddy_typing_stopped(PurpleAccount *account, const char *name,
   if(a) event(a->user, "buddy-typing-stopped from=%s", name ? name : "");
 }
 
+static const char *buddy_status_id(PurpleBuddy *buddy) {
+  PurpleStatus *status =
+      purple_presence_get_active_status(purple_buddy_get_presence(buddy));
+  return status ? purple_status_get_id(status) : "?";
+}
+
+static void on_buddy_signed_on(PurpleBuddy *buddy, gpointer data) {
+  struct acct *a = find_acct(purple_buddy_get_account(buddy));
+
+  (void) data;
+  if(!a) return;
+  event(a->user, "buddy-signed-on buddy=%s status=%s",
+        purple_buddy_get_name(buddy), buddy_status_id(buddy));
+  if(hooks->buddy_signed_on) hooks->buddy_signed_on(a, buddy);
+}
+
+static void on_buddy_signed_off(PurpleBuddy *buddy, gpointer data) {
+  struct acct *a = find_acct(purple_buddy_get_account(buddy));
+
+  (void) data;
+  if(!a) return;
+  event(a->user, "buddy-signed-off buddy=%s", purple_buddy_get_name(buddy));
+  if(hooks->buddy_signed_off) hooks->buddy_signed_off(a, buddy);
+}
+
+/* The status message of a buddy as Pidgin's buddy list shows it: the
+   plugin does not put it in the status's "message" attribute but hands
+   it out through the prpl's status_text (Meanwhile's aware text). */
+static char *buddy_status_text(PurpleBuddy *buddy) {
+  PurplePlugin *prpl = purple_find_prpl(PRPL_ID);
+  PurplePluginProtocolInfo *info = PURPLE_PLUGIN_PROTOCOL_INFO(prpl);
+
+  return info->status_text ? info->status_text(buddy) : NULL;
+}
+
+static void on_buddy_status_changed(PurpleBuddy *buddy, PurpleStatus *old,
+                                    PurpleStatus *new_status, gpointer data) {
+  struct acct *a = find_acct(purple_buddy_get_account(buddy));
+  char *text;
+
+  (void) data;
+  if(!a) return;
+  text = buddy_status_text(buddy);
+  event(a->user, "buddy-status-changed buddy=%s from=%s to=%s text=\"%s\"",
+        purple_buddy_get_name(buddy), old ? purple_status_get_id(old) : "",
+        new_status ? purple_status_get_id(new_status) : "",
+        text ? text : "");
+  g_free(text);
+  if(hooks->buddy_status) hooks->buddy_status(a, buddy, new_status);
+}
+
+static void on_blist_node_removed(PurpleBlistNode *node, gpointer data) {
+  PurpleBuddy *buddy;
+  struct acct *a;
+
+  (void) data;
+  if(!PURPLE_BLIST_NODE_IS_BUDDY(node)) return;
+  buddy = (PurpleBuddy *) node;
+  a = find_acct(purple_buddy_get_account(buddy));
+  if(!a) return;
+  event(a->user, "buddy-removed buddy=%s", purple_buddy_get_name(buddy));
+  if(hooks->buddy_removed) hooks->buddy_removed(a, buddy);
+}
+
 static void connect_signals(void) {
   void *conns = purple_connections_get_handle();
   void *convs = purple_conversations_get_handle();
+  void *blist = purple_blist_get_handle();
+
+  purple_signal_connect(blist, "buddy-signed-on", &signal_handle,
+                        PURPLE_CALLBACK(on_buddy_signed_on), NULL);
+  purple_signal_connect(blist, "buddy-signed-off", &signal_handle,
+                        PURPLE_CALLBACK(on_buddy_signed_off), NULL);
+  purple_signal_connect(blist, "buddy-status-changed", &signal_handle,
+                        PURPLE_CALLBACK(on_buddy_status_changed), NULL);
+  purple_signal_connect(blist, "blist-node-removed", &signal_handle,
+                        PURPLE_CALLBACK(on_blist_node_removed), NULL);
 
   purple_signal_connect(conns, "signed-on", &signal_handle,
                         PURPLE_CALLBACK(on_signed_on), NULL);
@@ -346,11 +448,16 @@ static void connect_signals(void) {
 /* ------------------------------------------------------------------ */
 
 static struct {
-  struct acct *a;           /* USER1: writes first */
-  struct acct *b;           /* USER2 */
+  struct acct *a;           /* USER1: writes first; WATCHER */
+  struct acct *b;           /* USER2; USER */
   gboolean ok;              /* the scenario's point was reached */
-  gboolean first_seen;
-  gboolean reply_seen;
+  gboolean first_seen;      /* im: first text; presence: USER online */
+  gboolean reply_seen;      /* im: the reply; presence: USER away */
+  gboolean away_sent;       /* presence */
+  int session;              /* storage-list: 1 = saving, 2 = checking */
+  gboolean saving;          /* storage-list: the buddy must stay */
+  const char *buddy;        /* storage-list: the buddy saved */
+  char *alias;              /* storage-list: its alias, unique to the run */
 } S;
 
 static const char *const TEXT_1 = "hello from purple";
@@ -528,6 +635,281 @@ static const struct hooks typing_hooks = {
   .typing = typing_seen,
 };
 
+/* --- presence ------------------------------------------------------------ */
+
+/* S.a = WATCHER with USER on its buddy list, S.b = USER, which signs on
+   only after WATCHER did. */
+static const char *const AWAY_TEXT = "lunch";
+
+static gboolean is_watched(struct acct *a, PurpleBuddy *buddy) {
+  return a == S.a &&
+         g_ascii_strcasecmp(purple_buddy_get_name(buddy), S.b->user) == 0;
+}
+
+/* Before WATCHER connects: USER in a group of WATCHER's local list, as
+   if added in an earlier Pidgin session.  The plugin subscribes every
+   buddy of the account when the session starts (blist_init). */
+static void presence_prepare(void) {
+  PurpleGroup *group = purple_group_new("Buddies");
+  PurpleBuddy *buddy = purple_buddy_new(S.a->account, S.b->user, NULL);
+
+  purple_blist_add_group(group, NULL);
+  purple_blist_add_buddy(buddy, NULL, group, NULL);
+  event(S.a->user, "buddy-added buddy=%s group=Buddies (local list)",
+        S.b->user);
+}
+
+static void presence_go_away(struct acct *user) {
+  purple_account_set_status(user->account, "away", TRUE, "message",
+                            AWAY_TEXT, NULL);
+  event(user->user, "status-set status=away message=\"%s\"", AWAY_TEXT);
+  expect("%s to see %s away with \"%s\"", S.a->user, user->user, AWAY_TEXT);
+}
+
+/* USER goes away once it is signed on and WATCHER has seen it online;
+   either may come first. */
+static void presence_maybe_go_away(void) {
+  if(S.first_seen && S.b->signed_on && !S.away_sent) {
+    S.away_sent = TRUE;
+    later(presence_go_away, S.b);
+  }
+}
+
+static void presence_signed_on(struct acct *a) {
+  if(a == S.a) {
+    later(connect_acct, S.b);
+  } else {
+    if(!S.first_seen)
+      expect("%s to see %s come online", S.a->user, S.b->user);
+    presence_maybe_go_away();
+  }
+}
+
+static void presence_buddy_on(struct acct *a, PurpleBuddy *buddy) {
+  if(!is_watched(a, buddy) || S.first_seen) return;
+  S.first_seen = TRUE;
+  presence_maybe_go_away();
+}
+
+static void presence_buddy_status(struct acct *a, PurpleBuddy *buddy,
+                                  PurpleStatus *new_status) {
+  const char *id = new_status ? purple_status_get_id(new_status) : "";
+  char *text;
+
+  if(!is_watched(a, buddy) || !S.away_sent || S.reply_seen) return;
+  if(strcmp(id, "away") != 0) return;   /* e.g. "active" at sign-on */
+
+  text = buddy_status_text(buddy);
+  if(g_strcmp0(text, AWAY_TEXT) != 0) {
+    finish(FALSE, "%s sees %s away with the text \"%s\", expected \"%s\"",
+           a->user, S.b->user, text ? text : "(none)", AWAY_TEXT);
+  } else {
+    S.reply_seen = TRUE;
+    expect("%s to see %s sign off", a->user, S.b->user);
+    later(disconnect_acct, S.b);
+  }
+  g_free(text);
+}
+
+static void presence_buddy_off(struct acct *a, PurpleBuddy *buddy) {
+  if(!is_watched(a, buddy)) return;
+  if(!S.reply_seen) {
+    finish(FALSE, "%s saw %s sign off before seeing it away", a->user,
+           S.b->user);
+    return;
+  }
+  scenario_reached(a);
+}
+
+static void presence_buddy_removed(struct acct *a, PurpleBuddy *buddy) {
+  if(!is_watched(a, buddy) || S.ok) return;
+  finish(FALSE, "the plugin removed %s from %s's buddy list: the list %s "
+         "stored on the server (key 0) does not contain it, and Pidgin "
+         "synchronises with the server copy (left by another test?)",
+         S.b->user, a->user, a->user);
+}
+
+static const struct hooks presence_hooks = {
+  .prepare = presence_prepare,
+  .signed_on = presence_signed_on,
+  .signed_off = pass_when_all_signed_off,
+  .conn_error = fail_on_error,
+  .buddy_signed_on = presence_buddy_on,
+  .buddy_signed_off = presence_buddy_off,
+  .buddy_status = presence_buddy_status,
+  .buddy_removed = presence_buddy_removed,
+};
+
+/* --- storage-list ---------------------------------------------------- */
+
+/* S.a = USER.  Session 1 saves a buddy list that names S.buddy in group
+   "Interop" with an alias unique to the run; session 2 starts without
+   that group (as a fresh Pidgin profile would for this account) and
+   must get it back from the server.
+
+   Pidgin saves its list 15 s after a change, or at logout if that save
+   is still pending, as the last thing before the channel-0 destroy
+   (mw_prpl_close).  The driver relies on the logout save: the buddy is
+   on the local list at sign-on, so the plugin subscribes it and
+   schedules a save (blist_init).  That save is only sent if the storage
+   channel is open by then (a request queued on a channel that never
+   opened is dropped at logout), and the check in session 2 must wait
+   until the plugin has applied the loaded list.  Both are observed the
+   same way: a LOAD of key 0 queued behind the plugin's own (Meanwhile
+   sends a service's requests in order, and the driver assumes the
+   storage service answers one channel's requests in order too).  To
+   queue it the driver takes the plugin's mwSession: sametime.c's
+   protocol data starts with it (struct mwPurplePluginData, unchanged
+   throughout Pidgin 2.x). */
+static const char *const LIST_GROUP = "Interop";
+static const char *const LIST_SERVER_ALIAS = "Interop Buddy";
+
+static void list_loaded(struct acct *a);
+
+static void storage_probe_done(struct mwServiceStorage *srvc, guint32 result,
+                               struct mwStorageUnit *item, gpointer data) {
+  struct acct *a = data;
+
+  (void) srvc;
+  (void) item;
+  if(finished) return;
+  event(a->user, "storage-probe-answered key=0 result=0x%08x", result);
+  later(list_loaded, a);
+}
+
+static void storage_probe(struct acct *a) {
+  PurpleConnection *gc = purple_account_get_connection(a->account);
+  gpointer pd = gc ? purple_connection_get_protocol_data(gc) : NULL;
+  struct mwSession *session = pd ? *(struct mwSession **) pd : NULL;
+  struct mwService *storage =
+      session ? mwSession_getService(session, mwService_STORAGE) : NULL;
+
+  if(!storage) {
+    finish(FALSE, "cannot reach the plugin's storage service for %s",
+           a->user);
+    return;
+  }
+  event(a->user, "storage-probe key=0 (queued behind the plugin's load)");
+  expect("the answer to a storage load queued behind the plugin's own "
+         "(session %d of %s)", S.session, a->user);
+  mwServiceStorage_load((struct mwServiceStorage *) storage,
+                        mwStorageUnit_new(mwStore_AWARE_LIST),
+                        storage_probe_done, a, NULL);
+}
+
+static PurpleGroup *list_group(void) {
+  return purple_find_group(LIST_GROUP);
+}
+
+static PurpleBuddy *list_buddy(struct acct *a) {
+  PurpleGroup *group = list_group();
+  return group ? purple_find_buddy_in_group(a->account, S.buddy, group) : NULL;
+}
+
+/* The buddy in its group on the local list (the plugin prunes groups the
+   server copy lacks when it loads the list, so session 1 re-adds it). */
+static PurpleBuddy *list_ensure_buddy(struct acct *a) {
+  PurpleGroup *group = list_group();
+  PurpleBuddy *buddy;
+
+  if(!group) {
+    group = purple_group_new(LIST_GROUP);
+    purple_blist_add_group(group, NULL);
+  }
+  buddy = purple_find_buddy_in_group(a->account, S.buddy, group);
+  if(!buddy) {
+    buddy = purple_buddy_new(a->account, S.buddy, NULL);
+    purple_blist_add_buddy(buddy, NULL, group, NULL);
+  }
+  return buddy;
+}
+
+static void list_prepare(void) {
+  list_ensure_buddy(S.a);
+  event(S.a->user, "buddy-added buddy=%s group=%s (local list)", S.buddy,
+        LIST_GROUP);
+}
+
+static void list_signed_on(struct acct *a) {
+  storage_probe(a);
+}
+
+static void list_loaded(struct acct *a) {
+  PurpleBuddy *buddy;
+  const char *alias;
+
+  if(S.session == 1) {
+    buddy = list_ensure_buddy(a);
+    /* the server alias fills the list's name slot: with an empty one
+       Meanwhile's writer would move the alias there */
+    purple_blist_server_alias_buddy(buddy, LIST_SERVER_ALIAS);
+    purple_blist_alias_buddy(buddy, S.alias);
+    event(a->user, "buddy-aliased buddy=%s group=%s alias=%s", S.buddy,
+          LIST_GROUP, S.alias);
+    S.saving = TRUE;
+    expect("%s to sign off (the plugin saves the list at logout)", a->user);
+    disconnect_acct(a);
+    return;
+  }
+
+  buddy = list_buddy(a);
+  if(!buddy) {
+    finish(FALSE, "after logging in again %s's list has no %s in group %s: "
+           "the list the plugin saved at logout did not come back (was the "
+           "SAVE handled before the logout?)", a->user, S.buddy, LIST_GROUP);
+    return;
+  }
+  alias = purple_buddy_get_local_buddy_alias(buddy);
+  event(a->user, "buddy-restored buddy=%s group=%s alias=%s server_alias=%s",
+        S.buddy, LIST_GROUP, alias ? alias : "",
+        purple_buddy_get_server_alias(buddy) ?
+        purple_buddy_get_server_alias(buddy) : "");
+  if(g_strcmp0(alias, S.alias) != 0) {
+    finish(FALSE, "%s came back with the alias '%s', expected '%s' (saved by "
+           "this run): an older list?", S.buddy, alias ? alias : "", S.alias);
+    return;
+  }
+  scenario_reached(a);
+}
+
+static void list_signed_off(struct acct *a) {
+  PurpleBuddy *buddy;
+  PurpleGroup *group;
+
+  if(S.session != 1 || !a->disconnecting) {
+    pass_when_all_signed_off(a);
+    return;
+  }
+  /* session 2 starts like a fresh profile for this account */
+  S.saving = FALSE;
+  buddy = list_buddy(a);
+  if(buddy) purple_blist_remove_buddy(buddy);
+  group = list_group();
+  if(group && !purple_blist_get_group_size(group, TRUE))
+    purple_blist_remove_group(group);
+  event(a->user, "local-list-cleared group=%s", LIST_GROUP);
+
+  S.session = 2;
+  a->signed_on = a->signed_off = a->disconnecting = FALSE;
+  later(connect_acct, a);
+}
+
+static void list_buddy_removed(struct acct *a, PurpleBuddy *buddy) {
+  if(!S.saving || a != S.a ||
+     g_ascii_strcasecmp(purple_buddy_get_name(buddy), S.buddy) != 0)
+    return;
+  finish(FALSE, "%s was removed from %s's list after the list was loaded "
+         "(did the storage service answer out of order?)", S.buddy, a->user);
+}
+
+static const struct hooks storage_list_hooks = {
+  .prepare = list_prepare,
+  .signed_on = list_signed_on,
+  .signed_off = list_signed_off,
+  .conn_error = fail_on_error,
+  .buddy_removed = list_buddy_removed,
+};
+
 /* ------------------------------------------------------------------ */
 /* main                                                                */
 /* ------------------------------------------------------------------ */
@@ -537,7 +919,9 @@ static const char scenarios[] =
   "  signon USER PASS\n"
   "  badlogin USER PASS\n"
   "  im USER1 PASS1 USER2 PASS2\n"
-  "  typing USER1 PASS1 USER2 PASS2\n";
+  "  typing USER1 PASS1 USER2 PASS2\n"
+  "  presence WATCHER PASS USER PASS\n"
+  "  storage-list USER PASS BUDDY\n";
 
 static gboolean setup_scenario(const char *name, int argc, char **argv) {
   if(argc == 2 && !strcmp(name, "signon")) {
@@ -554,6 +938,18 @@ static gboolean setup_scenario(const char *name, int argc, char **argv) {
     hooks = &typing_hooks;
     S.a = add_acct(argv[0], argv[1]);
     S.b = add_acct(argv[2], argv[3]);
+  } else if(argc == 4 && !strcmp(name, "presence")) {
+    hooks = &presence_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+    S.b = add_acct(argv[2], argv[3]);
+    S.b->connect_later = TRUE;        /* once WATCHER is signed on */
+  } else if(argc == 3 && !strcmp(name, "storage-list")) {
+    hooks = &storage_list_hooks;
+    S.a = add_acct(argv[0], argv[1]);
+    S.buddy = argv[2];
+    S.session = 1;
+    S.alias = g_strdup_printf("run%" G_GINT64_FORMAT "x%d",
+                              g_get_real_time(), (int) getpid());
   } else {
     return FALSE;
   }
@@ -633,6 +1029,7 @@ int main(int argc, char **argv) {
     connect_signals();
     expect("sign-on of all accounts");
     for(i = 0; i < n_accts; i++) create_account(&accts[i]);
+    if(hooks->prepare) hooks->prepare();
     /* going "available" connects every enabled account */
     purple_savedstatus_activate(
         purple_savedstatus_new(NULL, PURPLE_STATUS_AVAILABLE));
@@ -642,5 +1039,6 @@ int main(int argc, char **argv) {
   }
 
   cleanup_user_dir();
+  g_free(S.alias);
   return driver_exit();
 }

@@ -20,6 +20,11 @@ public final class FrameworkProperties {
 
     /** Framework property holding the absolute path of the runtime's home folder. */
     public static final String HOME = "openst.home";
+    /**
+     * Framework property naming the folder where bundles keep persistent data (the storage
+     * database, ...); defaults to {@code data/} in the home folder.
+     */
+    public static final String DATA = "openst.data";
     /** Optional overrides, read from the home folder. */
     public static final String FILE = "conf/framework.properties";
 
@@ -50,6 +55,7 @@ public final class FrameworkProperties {
     static Map<String, String> defaults(Path home, String slf4jVersion) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(HOME, home.toString());
+        p.put(DATA, home.resolve("data").toString());
         // The cache is rebuilt at every launch, so what is in bundle/ is what runs.
         p.put("org.osgi.framework.storage", home.resolve("data").resolve("felix-cache").toString());
         p.put("org.osgi.framework.storage.clean", "onFirstInit");

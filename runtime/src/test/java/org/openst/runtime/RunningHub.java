@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.openst.client.SametimeClient;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -38,11 +38,19 @@ final class RunningHub implements AutoCloseable {
      * {@code extraHubConfig} lines, starts it and waits until clients can connect.
      */
     static RunningHub start(Path dir, String extraHubConfig) throws Exception {
+        return start(dir, extraHubConfig, Map.of());
+    }
+
+    /** As {@link #start(Path, String)}, also writing {@code confFiles} (name -> content) into conf/. */
+    static RunningHub start(Path dir, String extraHubConfig, Map<String, String> confFiles) throws Exception {
         int port = freePort();
         Path home = prepare(dir, port, extraHubConfig);
+        for (Map.Entry<String, String> f : confFiles.entrySet()) {
+            Files.writeString(home.resolve("conf").resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
         HubRuntime runtime = HubRuntime.start(home, Map.of());
         RunningHub hub = new RunningHub(home, port, runtime);
-        Await.until("the hub listening on " + port, hub::accepts, hub::bundleStates);
+        Await.until("the hub logging users in on " + port, () -> logsIn(port, "alice", "alice-pw"), hub::bundleStates);
         return hub;
     }
 
@@ -50,25 +58,30 @@ final class RunningHub implements AutoCloseable {
         return runtime.framework().getBundleContext();
     }
 
-    /**
-     * Calls a method of the hub's {@code Community} service. By reflection: the service's classes
-     * live in the framework's class space, not the test's.
-     */
+    /** Calls a method of the hub's {@code Community} service; see {@link #callService}. */
     Object callCommunity(String method, Object... args) throws Exception {
+        return callService("org.openst.hub.api.Community", method, args);
+    }
+
+    /**
+     * Calls a method of a service registered in the framework under {@code interfaceName}. By
+     * reflection: the service's classes live in the framework's class space, not the test's.
+     */
+    Object callService(String interfaceName, String method, Object... args) throws Exception {
         // getAllServiceReferences, not getServiceReference: hub-api is also on the test class path
         // (for the echo bundle's classes), so the system bundle would see a different Community
         // class and the class-space check would hide the service.
-        ServiceReference<?>[] refs = context().getAllServiceReferences("org.openst.hub.api.Community", null);
-        assertTrue(refs != null, "no Community service; bundles: " + bundleStates());
+        ServiceReference<?>[] refs = context().getAllServiceReferences(interfaceName, null);
+        assertTrue(refs != null, "no " + interfaceName + " service; bundles: " + bundleStates());
         ServiceReference<?> ref = refs[0];
-        Object community = context().getService(ref);
+        Object service = context().getService(ref);
         try {
-            for (Method m : community.getClass().getMethods()) {
+            for (Method m : service.getClass().getMethods()) {
                 if (m.getName().equals(method) && m.getParameterCount() == args.length) {
-                    return m.invoke(community, args);
+                    return m.invoke(service, args);
                 }
             }
-            throw new AssertionError("Community has no method " + method + "/" + args.length);
+            throw new AssertionError(interfaceName + " has no method " + method + "/" + args.length);
         } finally {
             context().ungetService(ref);
         }
@@ -79,11 +92,16 @@ final class RunningHub implements AutoCloseable {
                 .collect(Collectors.joining(", "));
     }
 
-    private boolean accepts() {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+    /**
+     * Whether a user can log in: the listener is up and the login authority (users bundle) is
+     * bound. The hub listens as soon as hub-core starts, possibly before the users bundle.
+     */
+    static boolean logsIn(int port, String user, String password) {
+        try (SametimeClient c = SametimeClient.connect("127.0.0.1", port)) {
+            c.login(user, password);
             return true;
         } catch (IOException e) {
-            return false;
+            return false; // not listening yet, or refused (VERIFICATION_DOWN) until the authority is bound
         }
     }
 

@@ -1,7 +1,10 @@
 package org.openst.client;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import org.openst.protocol.ClientType;
 import org.openst.protocol.ProtocolVersion;
@@ -32,7 +35,7 @@ public final class ClientOptions {
     private final Duration timeout;
     private final int maxFrameSize;
     private final ClientListener listener;
-    private final boolean offerImCiphers;
+    private final Set<ChannelCipher> imCiphers;
     private final int imFeatures;
     private final int incomingImRefusal;
 
@@ -44,7 +47,7 @@ public final class ClientOptions {
         this.timeout = b.timeout;
         this.maxFrameSize = b.maxFrameSize;
         this.listener = b.listener;
-        this.offerImCiphers = b.offerImCiphers;
+        this.imCiphers = Collections.unmodifiableSet(EnumSet.copyOf(b.imCiphers));
         this.imFeatures = b.imFeatures;
         this.incomingImRefusal = b.incomingImRefusal;
     }
@@ -69,7 +72,7 @@ public final class ClientOptions {
         b.timeout = timeout;
         b.maxFrameSize = maxFrameSize;
         b.listener = listener;
-        b.offerImCiphers = offerImCiphers;
+        b.imCiphers = EnumSet.copyOf(imCiphers);
         b.imFeatures = imFeatures;
         b.incomingImRefusal = incomingImRefusal;
         return b;
@@ -115,7 +118,15 @@ public final class ClientOptions {
      *     WHATEVER, as Meanwhile does (§5.6); default true. When false they offer nothing.
      */
     public boolean offerImCiphers() {
-        return offerImCiphers;
+        return !imCiphers.isEmpty();
+    }
+
+    /**
+     * @return the ciphers IM channels this client opens offer (mode WHATEVER); empty when they
+     *     offer nothing. Default RC2/40 and RC2/128, as Meanwhile.
+     */
+    public Set<ChannelCipher> offeredImCiphers() {
+        return imCiphers;
     }
 
     /** @return IM feature set requested on created IM channels and accepted on incoming ones */
@@ -140,7 +151,7 @@ public final class ClientOptions {
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private ClientListener listener = NO_LISTENER;
-        private boolean offerImCiphers = true;
+        private EnumSet<ChannelCipher> imCiphers = EnumSet.of(ChannelCipher.RC2_40, ChannelCipher.RC2_128);
         private int imFeatures = ImCreateData.FEATURES_NOTESBUDDY;
         private int incomingImRefusal;
 
@@ -214,7 +225,26 @@ public final class ClientOptions {
          * @return this
          */
         public Builder offerImCiphers(boolean offer) {
-            this.offerImCiphers = offer;
+            this.imCiphers = offer ? EnumSet.of(ChannelCipher.RC2_40, ChannelCipher.RC2_128)
+                    : EnumSet.noneOf(ChannelCipher.class);
+            return this;
+        }
+
+        /**
+         * Offers exactly these ciphers on created IM channels, e.g. only RC2/40 like an old
+         * client; {@link ChannelCipher#NONE} is ignored and none at all offers nothing.
+         *
+         * @param ciphers the ciphers to offer
+         * @return this
+         */
+        public Builder offerImCiphers(ChannelCipher... ciphers) {
+            EnumSet<ChannelCipher> set = EnumSet.noneOf(ChannelCipher.class);
+            for (ChannelCipher c : ciphers) {
+                if (c != ChannelCipher.NONE) {
+                    set.add(Objects.requireNonNull(c));
+                }
+            }
+            this.imCiphers = set;
             return this;
         }
 
@@ -252,8 +282,8 @@ public final class ClientOptions {
     @Override
     public String toString() {
         return String.format("ClientOptions[loginType=0x%04X, version=0x%04X/0x%04X, timeout=%s, "
-                + "maxFrameSize=%d, offerImCiphers=%b, imFeatures=0x%08X, incomingImRefusal=0x%08X]",
-                loginType, clientMajor, clientMinor, timeout, maxFrameSize, offerImCiphers,
+                + "maxFrameSize=%d, imCiphers=%s, imFeatures=0x%08X, incomingImRefusal=0x%08X]",
+                loginType, clientMajor, clientMinor, timeout, maxFrameSize, imCiphers,
                 imFeatures, incomingImRefusal);
     }
 }

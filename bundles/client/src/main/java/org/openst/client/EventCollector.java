@@ -195,6 +195,22 @@ public class EventCollector implements ClientListener {
     }
 
     /**
+     * Like {@link #awaitSenseService} but for callers that only want to wait a little.
+     *
+     * @param timeout how long to wait
+     * @return the service of the next SENSE_SERVICE, or null if none arrived in time
+     * @throws InterruptedIOException if interrupted
+     */
+    public Integer pollSenseService(Duration timeout) throws IOException {
+        try {
+            return senses.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for SENSE_SERVICE");
+        }
+    }
+
+    /**
      * @param timeout how long to wait
      * @return the next status set by the server
      * @throws SocketTimeoutException if none arrives in time

@@ -1,6 +1,10 @@
 package org.openst.client.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import org.openst.client.ChannelCipher;
 
 import org.openst.protocol.CipherId;
 import org.openst.protocol.EncryptAccept;
@@ -21,9 +25,19 @@ final class CipherNegotiation {
      * length at 83 bytes (§5.5) instead of occasionally 82.
      */
     static EncryptOffer meanwhileOffer(DhKeyPair sessionKeys) {
-        return new EncryptOffer(EncryptPolicy.WHATEVER,
-                List.of(EncryptItem.rc2_40(), EncryptItem.rc2_128(sessionKeys.publicKeyPadded())),
-                EncryptPolicy.WHATEVER, false);
+        return meanwhileOffer(sessionKeys, Set.of(ChannelCipher.RC2_40, ChannelCipher.RC2_128));
+    }
+
+    /** Meanwhile's offer layout restricted to some ciphers (RC2/40 first, as above). */
+    static EncryptOffer meanwhileOffer(DhKeyPair sessionKeys, Set<ChannelCipher> ciphers) {
+        List<EncryptItem> items = new ArrayList<>();
+        if (ciphers.contains(ChannelCipher.RC2_40)) {
+            items.add(EncryptItem.rc2_40());
+        }
+        if (ciphers.contains(ChannelCipher.RC2_128)) {
+            items.add(EncryptItem.rc2_128(sessionKeys.publicKeyPadded()));
+        }
+        return new EncryptOffer(EncryptPolicy.WHATEVER, items, EncryptPolicy.WHATEVER, false);
     }
 
     /**

@@ -154,7 +154,7 @@ public final class ClientSession implements Connection.Handler {
         }
         int features = options.imFeatures();
         EncryptOffer offer = options.offerImCiphers()
-                ? CipherNegotiation.meanwhileOffer(channelKeys) : EncryptOffer.none();
+                ? CipherNegotiation.meanwhileOffer(channelKeys, options.offeredImCiphers()) : EncryptOffer.none();
         ImChannel ch = (ImChannel) register(cid -> ImChannel.outgoing(this, cid, userId, features, offer));
         send(new ChannelCreate(0, ch.id, new IdBlock(userId, ""), ServiceType.IM, ImChannel.PROTO_TYPE,
                 ImChannel.PROTO_VERSION, 0, ImCreateData.of(features).toBytes(), null, offer));

@@ -42,6 +42,48 @@ public interface Directory {
      */
     List<DirectoryUser> resolve(String name, int maxResults);
 
+    /**
+     * Resolves a name to public groups, with the same rules as {@link #resolve(String, int)}:
+     * exact group-ID matches, then exact display-name matches, then prefix matches of either;
+     * case-insensitive.
+     *
+     * <p>Since 1.1. The default knows no groups.
+     *
+     * @param name       what to resolve; blank names match nothing
+     * @param maxResults the most matches to return (at least 1)
+     */
+    default List<DirectoryGroup> findGroups(String name, int maxResults) {
+        return List.of();
+    }
+
+    /**
+     * The members of a public group (spec §6.2.4, seed "Directory"), in a stable order. Members
+     * the directory no longer knows are left out.
+     *
+     * <p>Since 1.1. The default knows no groups.
+     *
+     * @return the members; empty when the group is unknown or empty
+     */
+    default List<DirectoryUser> groupMembers(String groupId) {
+        return List.of();
+    }
+
+    /**
+     * Browses the users for a directory view with paging (spec §6.7 SEARCH): users whose user ID
+     * or display name contains {@code query} (case-insensitive), sorted by display name then user
+     * ID (case-insensitive), from position {@code offset}.
+     *
+     * <p>Since 1.1. The default returns nothing: a directory that cannot browse says so by an empty
+     * answer rather than by an approximation built on {@link #resolve(String, int)}.
+     *
+     * @param query      the substring to look for; {@code ""} lists every user
+     * @param offset     how many matches of the sorted list to skip (0 or more)
+     * @param maxResults the most users to return (at least 1)
+     */
+    default List<DirectoryUser> search(String query, int offset, int maxResults) {
+        return List.of();
+    }
+
     /** A short human-readable name of this directory for logs and admin commands ("embedded file conf/users.conf"). */
     String describe();
 }

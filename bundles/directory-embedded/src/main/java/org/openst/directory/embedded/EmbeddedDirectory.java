@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.openst.directory.api.Authentication;
 import org.openst.directory.api.Directory;
+import org.openst.directory.api.DirectoryGroup;
 import org.openst.directory.api.DirectoryUser;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +21,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The default {@link Directory}: users, display names and password hashes from a text file in the
- * runtime's configuration folder (format: {@link UsersFileFormat}), re-read when it changes.
+ * runtime's configuration folder (format: {@link UsersFileFormat}), and public groups from a second
+ * file next to it (format: {@link GroupsFileFormat}); both are re-read when they change.
  */
 @Component(name = EmbeddedDirectory.PID, configurationPid = EmbeddedDirectory.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = Directory.class, immediate = true)
@@ -31,11 +33,15 @@ public final class EmbeddedDirectory implements Directory {
     static final String HOME_PROPERTY = "openst.home";
 
     @ObjectClassDefinition(name = "OpenST embedded directory",
-            description = "Users, display names and password hashes from a text file.")
+            description = "Users, display names and password hashes from a text file; public groups from a second one.")
     @interface Config {
         @AttributeDefinition(name = "Users file", description = "Path of the users file; ${openst.home} is the runtime's "
                 + "home folder, and a relative path is taken from there.")
         String file() default "${openst.home}/conf/users.conf";
+
+        @AttributeDefinition(name = "Groups file", description = "Path of the public groups file; empty means "
+                + "groups.conf in the folder of the users file. ${openst.home} and relative paths as for the users file.")
+        String groups_file() default "";
 
         @AttributeDefinition(name = "Reload check interval (ms)", description = "How often to check whether the file "
                 + "changed; 0 turns reloading off.", min = "0")
@@ -46,7 +52,15 @@ public final class EmbeddedDirectory implements Directory {
     }
 
     private final Path home;
-    private volatile UsersFileStore store;
+    /** The two files of one configuration; swapped as a whole when the configuration changes. */
+    private record Stores(UsersFileStore users, GroupsFileStore groups) {
+        void close() {
+            groups.close();
+            users.close();
+        }
+    }
+
+    private volatile Stores stores;
 
     @Activate
     public EmbeddedDirectory(BundleContext context, Config config) {
@@ -55,7 +69,7 @@ public final class EmbeddedDirectory implements Directory {
 
     EmbeddedDirectory(Path home, Config config) {
         this.home = home;
-        this.store = open(config);
+        this.stores = open(config);
     }
 
     /** The runtime's home: the framework property (which falls back to the system property), else ".". */
@@ -77,27 +91,51 @@ public final class EmbeddedDirectory implements Directory {
         return home.resolve(text).normalize();
     }
 
-    private UsersFileStore open(Config config) {
-        UsersFileStore s = new UsersFileStore(resolveFile(home, config.file()));
-        s.start(Duration.ofMillis(config.reload_interval_ms()));
-        return s;
+    /** The groups file: the configured path, or {@code groups.conf} next to the users file. */
+    static Path resolveGroupsFile(Path home, Path usersFile, String configured) {
+        if (configured == null || configured.isBlank()) {
+            return usersFile.resolveSibling("groups.conf");
+        }
+        return resolveFile(home, configured);
+    }
+
+    private Stores open(Config config) {
+        Duration interval = Duration.ofMillis(config.reload_interval_ms());
+        Path usersFile = resolveFile(home, config.file());
+        UsersFileStore users = new UsersFileStore(usersFile);
+        users.start(interval); // first, so the groups can be checked against the users
+        GroupsFileStore groups = new GroupsFileStore(resolveGroupsFile(home, usersFile, config.groups_file()), users::snapshot);
+        groups.start(interval);
+        return new Stores(users, groups);
     }
 
     @Modified
     void modified(Config config) {
-        UsersFileStore old = store;
-        store = open(config);
+        Stores old = stores;
+        stores = open(config);
         old.close();
     }
 
     @Deactivate
     void deactivate() {
-        store.close();
+        stores.close();
+    }
+
+    /** Checks both files now (tests; the poller does this every reload interval). */
+    void reloadNow() {
+        Stores s = stores;
+        s.users().reloadIfChanged();
+        s.groups().reloadIfChanged();
+    }
+
+    private UserSnapshot users() {
+        UserSnapshot snapshot = stores.users().snapshot();
+        return snapshot == null ? UserSnapshot.EMPTY : snapshot;
     }
 
     @Override
     public Authentication authenticate(String loginName, String password) {
-        UsersFileStore s = store;
+        UsersFileStore s = stores.users();
         UserSnapshot snapshot = s.snapshot();
         if (snapshot == null) {
             return new Authentication.Unavailable("users file " + s.file() + " could not be read");
@@ -119,20 +157,35 @@ public final class EmbeddedDirectory implements Directory {
 
     @Override
     public Optional<DirectoryUser> findUser(String userId) {
-        UserSnapshot snapshot = store.snapshot();
-        return snapshot == null ? Optional.empty() : snapshot.findEnabled(userId);
+        return users().findEnabled(userId);
     }
 
     @Override
     public List<DirectoryUser> resolve(String name, int maxResults) {
-        UserSnapshot snapshot = store.snapshot();
-        return (snapshot == null ? UserSnapshot.EMPTY : snapshot).resolve(name, maxResults);
+        return users().resolve(name, maxResults);
+    }
+
+    @Override
+    public List<DirectoryGroup> findGroups(String name, int maxResults) {
+        return stores.groups().snapshot().find(name, maxResults);
+    }
+
+    @Override
+    public List<DirectoryUser> groupMembers(String groupId) {
+        Stores s = stores;
+        return s.groups().snapshot().members(groupId, s.users().snapshot());
+    }
+
+    @Override
+    public List<DirectoryUser> search(String query, int offset, int maxResults) {
+        return users().search(query, offset, maxResults);
     }
 
     @Override
     public String describe() {
-        UsersFileStore s = store;
-        UserSnapshot snapshot = s.snapshot();
-        return "embedded file " + s.file() + (snapshot == null ? " (unreadable)" : " (" + snapshot.size() + " users)");
+        Stores s = stores;
+        UserSnapshot snapshot = s.users().snapshot();
+        return "embedded file " + s.users().file() + (snapshot == null ? " (unreadable)"
+                : " (" + snapshot.size() + " users, " + s.groups().snapshot().size() + " groups)");
     }
 }

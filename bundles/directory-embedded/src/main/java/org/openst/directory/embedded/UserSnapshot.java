@@ -78,6 +78,36 @@ final class UserSnapshot {
         return result.size() > maxResults ? List.copyOf(result.subList(0, maxResults)) : List.copyOf(result);
     }
 
+    /**
+     * Browsing (spec §6.7 SEARCH): enabled users whose user ID or display name contains the query
+     * (ignoring case), in display-name-then-ID order, from {@code offset}; "" lists everybody.
+     */
+    List<DirectoryUser> search(String query, int offset, int maxResults) {
+        if (maxResults < 1) {
+            throw new IllegalArgumentException("maxResults must be at least 1, not " + maxResults);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, not " + offset);
+        }
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        List<DirectoryUser> result = new ArrayList<>();
+        int skipped = 0;
+        for (Indexed ix : users) {
+            if (ix.entry().disabled() || !(ix.idKey().contains(q) || ix.nameKey().contains(q))) {
+                continue;
+            }
+            if (skipped < offset) {
+                skipped++;
+                continue;
+            }
+            result.add(ix.user());
+            if (result.size() >= maxResults) {
+                break;
+            }
+        }
+        return List.copyOf(result);
+    }
+
     private void addMatches(List<DirectoryUser> result, int max, String q, Indexed exactId, boolean exactName) {
         for (Indexed ix : users) {
             if (result.size() >= max) {

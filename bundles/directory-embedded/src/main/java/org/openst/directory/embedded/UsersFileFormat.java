@@ -125,20 +125,31 @@ final class UsersFileFormat {
 
     /** @throws IllegalArgumentException if the ID breaks a rule */
     static void checkUserId(String userId) {
-        if (userId.isEmpty()) {
-            throw new IllegalArgumentException("empty user ID");
+        checkId("user ID", userId);
+    }
+
+    /**
+     * The rules shared by user and group IDs: non-empty, no blanks or control characters, no
+     * {@code #} (comments) and no {@code ::} (the protocol's community separator).
+     *
+     * @param what "user ID", "group ID", ... for the message
+     * @throws IllegalArgumentException if the ID breaks a rule
+     */
+    static void checkId(String what, String id) {
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("empty " + what);
         }
-        for (int i = 0; i < userId.length(); i++) {
-            char c = userId.charAt(i);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                throw new IllegalArgumentException("user ID '" + userId + "' contains a blank or control character");
+                throw new IllegalArgumentException(what + " '" + id + "' contains a blank or control character");
             }
         }
-        if (userId.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("user ID '" + userId + "' contains '#'");
+        if (id.indexOf('#') >= 0) {
+            throw new IllegalArgumentException(what + " '" + id + "' contains '#'");
         }
-        if (userId.contains("::")) {
-            throw new IllegalArgumentException("user ID '" + userId + "' contains '::'");
+        if (id.contains("::")) {
+            throw new IllegalArgumentException(what + " '" + id + "' contains '::'");
         }
     }
 

@@ -57,7 +57,7 @@ class EmbeddedDirectoryTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.sleep(20);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // polling the reload, no event to wait on
         }
     }
 

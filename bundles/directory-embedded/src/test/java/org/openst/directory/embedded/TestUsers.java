@@ -23,6 +23,10 @@ final class TestUsers {
     }
 
     static EmbeddedDirectory.Config config(String file, long reloadIntervalMs) {
+        return config(file, "", reloadIntervalMs);
+    }
+
+    static EmbeddedDirectory.Config config(String file, String groupsFile, long reloadIntervalMs) {
         return new EmbeddedDirectory.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -32,6 +36,11 @@ final class TestUsers {
             @Override
             public String file() {
                 return file;
+            }
+
+            @Override
+            public String groups_file() {
+                return groupsFile;
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.openst.hub.api;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openst.protocol.PrivacyInfo;
@@ -55,11 +56,27 @@ public interface Community {
     boolean kick(String loginId, int reason);
 
     /**
-     * Gives a login a privacy list decided by the server (the user's stored list, or a change
-     * made from another login of the same user): the login's {@link Login#privacy()} becomes
-     * {@code privacy} and the client gets SET_PRIVACY_LIST (protocol spec §3.12). Fires no
-     * {@link CommunityListener#privacyChanged} event, so a listener that stores lists does not
-     * store its own echo.
+     * How many channel messages (CHANNEL_SEND) clients of this hub have sent since it started, per
+     * service type (protocol spec §6.0). A snapshot; counting costs the hub one atomic add.
+     *
+     * @since 1.2
+     */
+    Map<Integer, Long> messageCounts();
+
+    /**
+     * Gives a login a privacy list decided by the server (a change made from another login of the
+     * same user, for instance): the login's {@link Login#privacy()} becomes {@code privacy} and
+     * the client gets SET_PRIVACY_LIST (protocol spec §3.12).
+     *
+     * <p>Like a change the client makes itself, it fires
+     * {@link CommunityListener#privacyChanged}, so that everything that depends on the list
+     * (awareness hiding the user from blocked watchers) re-evaluates. The event is delivered on
+     * the calling thread before this method returns; a listener that stores lists and pushes them
+     * to the user's logins recognises the echo of its own push that way, or by comparing the list
+     * with the one it stored. (Up to hub-api 1.1 a push fired no event.)
+     *
+     * <p>The list a login starts with is not pushed: it comes from the {@link PrivacySource}
+     * before the login is visible.
      *
      * @return false when no such login is live
      * @since 1.1

@@ -1,5 +1,7 @@
 package org.openst.hub.api;
 
+import java.net.InetSocketAddress;
+
 import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.UserStatus;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -12,7 +14,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface CommunityListener {
 
-    /** A login completed (after LOGIN_ACK was sent). */
+    /**
+     * A login completed (after LOGIN_ACK, and the SET_PRIVACY_LIST of a stored list, were sent);
+     * {@link Login#privacy()} is already the list the login starts with.
+     */
     default void loggedIn(Login login) {
     }
 
@@ -24,7 +29,31 @@ public interface CommunityListener {
     default void statusChanged(Login login, UserStatus previous) {
     }
 
-    /** A login replaced its privacy list; {@link Login#privacy()} is the new one. */
+    /**
+     * This login's privacy list changed, whoever changed it: the client (SET_PRIVACY_LIST) or the
+     * server ({@link Community#pushPrivacy}, fired on the pushing thread). {@link Login#privacy()}
+     * is the new list. The list a login starts with ({@link PrivacySource}) is no change: it is
+     * already in force at {@link #loggedIn}.
+     */
     default void privacyChanged(Login login, PrivacyInfo previous) {
+    }
+
+    /**
+     * A LOGIN was refused (wrong password, unknown user, authority down...).
+     *
+     * @param loginName the name the client sent
+     * @param from      where the client connected from
+     * @param reason    the error code the client got
+     * @since 1.2
+     */
+    default void loginRefused(String loginName, InetSocketAddress from, int reason) {
+    }
+
+    /**
+     * A login opened a channel (to a service or to another user) and the hub routed it.
+     *
+     * @since 1.2
+     */
+    default void channelOpened(Login login, int serviceType) {
     }
 }

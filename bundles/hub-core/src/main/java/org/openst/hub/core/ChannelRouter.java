@@ -1,6 +1,8 @@
 package org.openst.hub.core;
 
+import java.security.SecureRandom;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.openst.hub.api.PrivacyRules;
 import org.openst.hub.api.ServiceProvider;
@@ -8,25 +10,41 @@ import org.openst.protocol.ChannelAccept;
 import org.openst.protocol.ChannelCreate;
 import org.openst.protocol.ChannelDestroy;
 import org.openst.protocol.ChannelSend;
+import org.openst.protocol.EncryptAccept;
+import org.openst.protocol.EncryptOffer;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.IdBlock;
+import org.openst.protocol.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes channel messages (spec §5): a CHANNEL_CREATE with a target user becomes a relay to one
- * of that user's logins (§5.8 "Relay"); one without a target goes to the server application that
- * serves its service type. Accepts, sends and destroys then follow the channel table.
+ * of that user's logins (§5.8 "Relay"), or for IM while an observer is registered a channel pair
+ * the hub terminates ({@link ImTermination}); one without a target goes to the server
+ * application that serves its service type. Accepts, sends and destroys then follow the channel
+ * table. Every CHANNEL_SEND on a known channel is counted per service type.
  */
 final class ChannelRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRouter.class);
 
     private final SessionRegistry sessions;
     private final ServiceRegistry services;
+    private final CommunityEvents events;
+    private final ImObservers imObservers;
+    private final MessageCounts counts;
+    private final SecureRandom random;
+    private final Supplier<HubSettings> settings;
 
-    ChannelRouter(SessionRegistry sessions, ServiceRegistry services) {
+    ChannelRouter(SessionRegistry sessions, ServiceRegistry services, CommunityEvents events, ImObservers imObservers,
+            MessageCounts counts, SecureRandom random, Supplier<HubSettings> settings) {
         this.sessions = sessions;
         this.services = services;
+        this.events = events;
+        this.imObservers = imObservers;
+        this.counts = counts;
+        this.random = random;
+        this.settings = settings;
     }
 
     void create(ClientSession from, ChannelCreate create) {
@@ -64,8 +82,20 @@ final class ChannelRouter {
                     "'" + targetUser + "' does not accept channels from '" + from.userId() + "'");
             return;
         }
+        ImTermination termination = null;
+        if (create.service() == ServiceType.IM && !imObservers.isEmpty()) {
+            // The decision is taken once, here: the channel keeps it for its whole life.
+            try {
+                termination = ImTermination.open(create.encrypt(),
+                        from.loginId() + "/" + Integer.toHexString(create.channelId()), imObservers, random,
+                        settings.get().maxQueuedBytes());
+            } catch (ImTermination.Violation e) {
+                refuse(from, create.channelId(), ErrorCode.ERR_ENCRYPT_INVALID, e.getMessage());
+                return;
+            }
+        }
         int toId = to.allocateServerChannelId();
-        RelayChannel relay = new RelayChannel(from, create.channelId(), to, toId);
+        RelayChannel relay = new RelayChannel(from, create.channelId(), to, toId, create.service(), termination);
         from.addChannel(create.channelId(), relay);
         to.addChannel(toId, relay);
         if (!to.isLoggedIn()) {
@@ -76,9 +106,13 @@ final class ChannelRouter {
             }
             return;
         }
-        // Same service, protocol, options, creation data and the cipher offer copied unchanged;
-        // the creator block is the sender's login so the target knows who writes (§5.8, §6.1.1).
-        to.send(create.relayed(toId, new IdBlock(to.userId(), ""), from.loginInfo()));
+        // Same service, protocol, options and creation data; the creator block is the sender's
+        // login so the target knows who writes (§5.8, §6.1.1). A relay copies the cipher offer
+        // unchanged; a terminated channel carries the hub's own offer.
+        EncryptOffer offer = termination == null ? create.encrypt() : termination.offerToTarget();
+        to.send(new ChannelCreate(create.reserved(), toId, new IdBlock(to.userId(), ""), create.service(),
+                create.protoType(), create.protoVersion(), create.options(), create.addtl(), from.loginInfo(), offer));
+        events.fire("channelOpened", l -> l.channelOpened(from, create.service()));
     }
 
     private void host(ClientSession from, ChannelCreate create) {
@@ -91,6 +125,7 @@ final class ChannelRouter {
         HostedChannel channel = new HostedChannel(from, create.channelId(), provider, create.service(),
                 create.protoType(), create.protoVersion(), create.addtl(), HostedChannel.State.AWAIT_PROVIDER_ACCEPT);
         from.addChannel(create.channelId(), channel);
+        events.fire("channelOpened", l -> l.channelOpened(from, create.service()));
         channel.callProvider("channelCreated", () -> provider.channelCreated(channel));
     }
 
@@ -102,9 +137,19 @@ final class ChannelRouter {
                 return;
             }
             // The acceptor block is the target's login: Meanwhile keys RC2/40 on it and Pidgin
-            // records the client type (§5.7, §6.1.1). The accept block travels unchanged.
+            // records the client type (§5.7, §6.1.1). A relay forwards the accept block
+            // unchanged; a terminated channel answers with the hub's choice from the creator's offer.
+            EncryptAccept toCreator = accept.encrypt();
+            if (relay.termination() != null) {
+                try {
+                    toCreator = relay.termination().targetAccepted(accept.encrypt(), relay.creator(), from);
+                } catch (ImTermination.Violation e) {
+                    protocolViolation(from, accept.channel(), relay, e.getMessage());
+                    return;
+                }
+            }
             relay.creator().send(new ChannelAccept(relay.creatorChannelId(), accept.service(), accept.protoType(),
-                    accept.protoVersion(), accept.addtl(), from.loginInfo(), accept.encrypt()));
+                    accept.protoVersion(), accept.addtl(), from.loginInfo(), toCreator));
         } else if (channel instanceof HostedChannel hosted) {
             if (!hosted.clientAccepted()) {
                 protocolViolation(from, accept.channel(), hosted, "accept of a channel it created");
@@ -118,7 +163,14 @@ final class ChannelRouter {
     void send(ClientSession from, ChannelSend send) {
         Channel channel = from.channel(send.channel());
         if (channel instanceof RelayChannel relay) {
-            if (relay.isAccepted()) {
+            counts.count(relay.serviceType());
+            if (relay.termination() != null) {
+                try {
+                    relay.termination().forward(relay, from, send);
+                } catch (ImTermination.Violation e) {
+                    protocolViolation(from, send.channel(), relay, e.getMessage());
+                }
+            } else if (relay.isAccepted()) {
                 // msg_type, options (ENCRYPT bit) and data unchanged (§5.8 step 3).
                 relay.peerOf(from).send(new ChannelSend(relay.peerChannelIdOf(from), send.options(), send.msgType(),
                         send.data()));
@@ -127,6 +179,7 @@ final class ChannelRouter {
                         Integer.toHexString(send.channel()));
             }
         } else if (channel instanceof HostedChannel hosted) {
+            counts.count(hosted.serviceType());
             if (send.encrypted()) {
                 // Service channels are accepted without a cipher, so encrypted data cannot be read.
                 protocolViolation(from, send.channel(), hosted, "encrypted message on an unencrypted service channel");

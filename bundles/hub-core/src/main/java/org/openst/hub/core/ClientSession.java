@@ -67,6 +67,8 @@ public final class ClientSession implements Login {
     private volatile boolean loginAckQueued;
     /** True while messages queued during verification are handed on; new ones queue behind them. */
     private volatile boolean replaying;
+    /** The connection closed while held messages were handed on: the end comes after them. */
+    private boolean closedWhileReplaying; // guarded by this
     private ScheduledFuture<?> timer;
 
     // Handshake results.
@@ -83,8 +85,12 @@ public final class ClientSession implements Login {
     private volatile LoginInfo peerLoginInfo;
     private volatile Instant since;
     private volatile String authMethod = "";
+    /** The list the login starts with (the user's stored one, from the hub's PrivacySource). */
+    private volatile PrivacyInfo initialPrivacy = PrivacyInfo.allowAll();
     private volatile UserStatus status = UserStatus.active();
     private volatile PrivacyInfo privacy = PrivacyInfo.allowAll();
+    /** Orders replacements of {@link #privacy} by the client and by the server. */
+    private final Object privacyLock = new Object();
 
     ClientSession(Hub hub, Connection connection) {
         this.hub = hub;
@@ -126,6 +132,14 @@ public final class ClientSession implements Login {
 
     /** The connection closed under us (socket loss, idle time-out, or after our own close). */
     public void connectionClosed() {
+        synchronized (this) {
+            if (replaying && state == SessionState.LOGGED_IN) {
+                // What the client sent behind its LOGIN is still being handed on (a client may
+                // log out and close at once): that comes first, then the end (replayPending).
+                closedWhileReplaying = true;
+                return;
+            }
+        }
         terminate(ErrorCode.CONNECTION_CLOSED, null, false);
     }
 
@@ -175,8 +189,9 @@ public final class ClientSession implements Login {
                 state = SessionState.AUTHENTICATING;
                 cancelTimer();
             }
-            // Verification may block on the directory: off the network thread, reading paused.
-            connection.suspendRead();
+            // Verification may block on a directory: off the network thread. Reading goes on (a
+            // suspended MINA session only resumes at the selector's next wake-up, up to a second
+            // later); what arrives meanwhile is held, at most MAX_PENDING_DURING_LOGIN frames.
             hub.verifyLogin(this, login, loginKey, magic);
         } else if (isLogout(message)) {
             terminate(0, null, false);
@@ -208,14 +223,19 @@ public final class ClientSession implements Login {
         }
     }
 
-    /** Called by the hub when the credentials were checked (on the authentication executor). */
-    void loginVerified(LoginDecision verified, String method) {
+    /**
+     * Called by the hub when the credentials were checked (on the authentication executor).
+     *
+     * @param privacy the list the login starts with: the user's stored list, or "allow all"
+     */
+    void loginVerified(LoginDecision verified, String method, PrivacyInfo privacy) {
         synchronized (this) {
             if (state != SessionState.AUTHENTICATING) {
                 return; // the connection went away meanwhile
             }
             decision = verified;
             authMethod = method;
+            initialPrivacy = privacy;
             if (!hub.settings().redirectHost().isEmpty()) {
                 state = SessionState.REDIRECTED;
             }
@@ -223,20 +243,21 @@ public final class ClientSession implements Login {
         if (state == SessionState.REDIRECTED) {
             LOG.info("redirecting {} to {}", describe(), hub.settings().redirectHost());
             send(new LoginRedirect(hub.settings().redirectHost(), ""));
-            connection.resumeRead();
         } else {
             completeLogin();
         }
     }
 
-    /** Called by the hub when the credentials were refused. */
-    void loginRefused(int reason, String detail) {
+    /** Called by the hub when the credentials were refused (on the authentication executor). */
+    void loginRefused(String loginName, int reason, String detail) {
         synchronized (this) {
             if (state != SessionState.AUTHENTICATING) {
                 return;
             }
         }
         fail(reason, "login refused: " + detail);
+        InetSocketAddress from = connection.remoteAddress();
+        hub.events().fire("loginRefused", l -> l.loginRefused(loginName, from, reason));
     }
 
     private void afterRedirect(Message message) {
@@ -272,6 +293,7 @@ public final class ClientSession implements Login {
                 settings.hubId());
         LoginInfo own = new LoginInfo(loginId, loginType, u.userId(), u.displayName(), settings.community(), true,
                 "", ip, settings.hubId());
+        PrivacyInfo startList = initialPrivacy;
         // Registered and acknowledged in one step: another login may route a channel here the
         // moment it is registered, and Meanwhile must see LOGIN_ACK first (spec §8.1).
         synchronized (outbound) {
@@ -288,15 +310,20 @@ public final class ClientSession implements Login {
                 }
                 state = SessionState.LOGGED_IN;
                 replaying = true;
+                privacy = startList;
             }
-            connection.send(new LoginAck(own, 0, privacy, status));
+            connection.send(new LoginAck(own, 0, startList, status));
+            // Spec §3.4/§3.12 [REC], §8.2 #7: the client ignores the list in LOGIN_ACK, so a stored
+            // one follows at once, before anything another login may send here.
+            if (!startList.equals(PrivacyInfo.allowAll())) {
+                connection.send(new SetPrivacyList(startList));
+            }
             loginAckQueued = true;
         }
         LOG.info("login {} ({}){} as {} from {}, client type 0x{}, {}", u.userId(), u.displayName(),
                 u.guest() ? " guest" : "", loginId, connection.remoteAddress(), Integer.toHexString(loginType), authMethod);
         hub.events().fire("loggedIn", l -> l.loggedIn(this));
         replayPending();
-        connection.resumeRead();
     }
 
     /** Hands on the messages held during verification, in order, then lets new ones through. */
@@ -306,10 +333,18 @@ public final class ClientSession implements Login {
             synchronized (this) {
                 if (pendingDuringLogin.isEmpty()) {
                     replaying = false;
-                    return;
+                    if (!closedWhileReplaying) {
+                        return;
+                    }
+                    batch = null;
+                } else {
+                    batch = new ArrayList<>(pendingDuringLogin);
+                    pendingDuringLogin.clear();
                 }
-                batch = new ArrayList<>(pendingDuringLogin);
-                pendingDuringLogin.clear();
+            }
+            if (batch == null) {
+                terminate(ErrorCode.CONNECTION_CLOSED, null, false); // nothing if a logout came first
+                return;
             }
             for (Message m : batch) {
                 if (state == SessionState.LOGGED_IN) {
@@ -380,15 +415,30 @@ public final class ClientSession implements Login {
     }
 
     private void privacyChanged(PrivacyInfo newPrivacy) {
-        PrivacyInfo previous = privacy;
-        privacy = newPrivacy;
+        PrivacyInfo previous;
+        synchronized (privacyLock) {
+            previous = privacy;
+            privacy = newPrivacy;
+        }
         hub.events().fire("privacyChanged", l -> l.privacyChanged(this, previous));
     }
 
-    /** The server sets this login's privacy list (Community#pushPrivacy): stored and sent, no event. */
+    /**
+     * The server sets this login's privacy list (Community#pushPrivacy): kept, sent to the client,
+     * and reported like the client's own change (hub-api 1.2), on the caller's thread, so that
+     * awareness re-evaluates and a pusher can recognise its own echo.
+     */
     void pushPrivacy(PrivacyInfo newPrivacy) {
-        privacy = newPrivacy;
-        send(new SetPrivacyList(newPrivacy));
+        PrivacyInfo previous;
+        // The client's own changes arrive on the network thread meanwhile: each event gets the list
+        // it replaced, and the last list sent to the client is the one the hub keeps. Listeners
+        // are called outside the lock (one may push to another login).
+        synchronized (privacyLock) {
+            previous = privacy;
+            privacy = newPrivacy;
+            send(new SetPrivacyList(newPrivacy));
+        }
+        hub.events().fire("privacyChanged", l -> l.privacyChanged(this, previous));
     }
 
     private void logout(int reason) {
@@ -485,6 +535,14 @@ public final class ClientSession implements Login {
 
     boolean isLoggedIn() {
         return state == SessionState.LOGGED_IN;
+    }
+
+    /**
+     * True while messages held during the login verification are handed on, on the thread that
+     * completed the login; later messages are handled on the network thread (tests wait for it).
+     */
+    boolean isReplaying() {
+        return replaying;
     }
 
     long lastActivityNanos() {

@@ -20,12 +20,6 @@ public interface Connection {
     /** Closes the connection now, dropping anything not yet written. */
     void close();
 
-    /** Stops reading from the client until {@link #resumeRead()} (used while a login is verified). */
-    void suspendRead();
-
-    /** Resumes reading. */
-    void resumeRead();
-
     /** The client's address. */
     InetSocketAddress remoteAddress();
 }

@@ -5,23 +5,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.openst.hub.api.ChannelRequest;
 import org.openst.hub.api.Community;
+import org.openst.hub.api.ImObserver;
 import org.openst.hub.api.LoginAuthority;
 import org.openst.hub.api.LoginDecision;
 import org.openst.hub.api.LoginIds;
+import org.openst.hub.api.PrivacySource;
 import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.Admin;
@@ -48,21 +54,33 @@ public final class Hub implements Community {
     /** The base-32 alphabet of login IDs' unique part (lower case: IDs are compared byte-wise). */
     private static final char[] LOGIN_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int LOGIN_ID_LENGTH = 12;
+    /** How long a login waits for its stored privacy list (hub-api PrivacySource documents it). */
+    static final Duration PRIVACY_SOURCE_TIMEOUT = Duration.ofSeconds(2);
 
     private volatile HubSettings settings;
     private final SecureRandom random = new SecureRandom();
     private final SessionRegistry sessions = new SessionRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final CommunityEvents events = new CommunityEvents();
-    private final ChannelRouter router = new ChannelRouter(sessions, services);
+    private final ImObservers imObservers = new ImObservers();
+    private final MessageCounts messageCounts = new MessageCounts();
+    private final ChannelRouter router = new ChannelRouter(sessions, services, events, imObservers, messageCounts,
+            random, this::settings);
     private final AtomicReference<LoginAuthority> authority = new AtomicReference<>();
     private final LoginVerifier verifier = new LoginVerifier(authority::get);
+    private final AtomicReference<PrivacySource> privacySource = new AtomicReference<>();
+    private volatile Duration privacySourceTimeout = PRIVACY_SOURCE_TIMEOUT;
     private final ExecutorService authExecutor;
+    /** Runs PrivacySource calls so that an authentication thread can stop waiting for one. */
+    private final ExecutorService privacyExecutor;
     private final ScheduledExecutorService timers;
 
     public Hub(HubSettings settings) {
         this.settings = settings;
         this.authExecutor = Executors.newFixedThreadPool(settings.authThreads(), daemonThreads("openst-auth"));
+        // As many as authentication threads: each waits for at most one call. A source that hangs
+        // holds these threads, never the logins (they time out and start with "allow all").
+        this.privacyExecutor = Executors.newFixedThreadPool(settings.authThreads(), daemonThreads("openst-privacy-source"));
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemonThreads("openst-timer"));
         // Most login time-outs are cancelled by a timely login: drop them at once, not when due.
         timerPool.setRemoveOnCancelPolicy(true);
@@ -104,6 +122,24 @@ public final class Hub implements Community {
         }
     }
 
+    /** Binds the privacy source (the highest-ranked one, DS greedy). */
+    public void privacySourceAdded(PrivacySource source) {
+        PrivacySource old = privacySource.getAndSet(source);
+        LOG.info("privacy source: {}{}", source, old == null ? "" : " (replaces " + old + ")");
+    }
+
+    /** Unbinds a privacy source, unless another one already replaced it. */
+    public void privacySourceRemoved(PrivacySource source) {
+        if (privacySource.compareAndSet(source, null)) {
+            LOG.warn("privacy source {} went away: logins start with \"allow all\" until another appears", source);
+        }
+    }
+
+    /** For tests: how long a login waits for its stored privacy list. */
+    void privacySourceTimeout(Duration timeout) {
+        privacySourceTimeout = timeout;
+    }
+
     /** A server application registered a service. */
     public void serviceAdded(ServiceProvider provider, int ranking, long serviceId) {
         int type = provider.serviceType();
@@ -143,6 +179,16 @@ public final class Hub implements Community {
         events.remove(listener);
     }
 
+    /** An IM observer registered: IM channels created from now on are terminated by the hub. */
+    public void imObserverAdded(ImObserver observer) {
+        imObservers.add(observer);
+    }
+
+    /** An IM observer went away; with none left, new IM channels are relayed end to end again. */
+    public void imObserverRemoved(ImObserver observer) {
+        imObservers.remove(observer);
+    }
+
     /** Ends every login (server shutdown) and stops the hub's threads. */
     public void shutdown(int reason) {
         List<ClientSession> all = new ArrayList<>(sessions.all());
@@ -151,6 +197,7 @@ public final class Hub implements Community {
             s.terminate(reason, null, true);
         }
         authExecutor.shutdownNow();
+        privacyExecutor.shutdownNow();
         timers.shutdownNow();
     }
 
@@ -183,14 +230,56 @@ public final class Hub implements Community {
                 LoginVerifier.Outcome outcome = verifier.verify(login, key, magic, s.loginCiphers(),
                         session.remoteAddress());
                 if (outcome.decision() instanceof LoginDecision.Refused r) {
-                    session.loginRefused(r.reason(), r.detail() + " (name '" + login.name() + "')");
+                    session.loginRefused(login.name(), r.reason(), r.detail() + " (name '" + login.name() + "')");
                 } else {
-                    session.loginVerified(outcome.decision(), outcome.method());
+                    // Guests have no stored identity and start with "allow all".
+                    PrivacyInfo initial = outcome.decision() instanceof LoginDecision.User u
+                            ? storedPrivacy(u.userId()) : PrivacyInfo.allowAll();
+                    session.loginVerified(outcome.decision(), outcome.method(), initial);
                 }
             });
         } catch (RejectedExecutionException e) {
-            session.loginRefused(ErrorCode.VERIFICATION_DOWN, "hub is shutting down");
+            session.loginRefused(login.name(), ErrorCode.VERIFICATION_DOWN, "hub is shutting down");
         }
+    }
+
+    /**
+     * The privacy list a user's login starts with (spec §8.2 #7), from the privacy source, on the
+     * authentication executor. A source that fails or is slower than the bound does not stop the
+     * login: it starts with "allow all" and a WARN line says why (availability over strictness;
+     * the source can still push the list later).
+     */
+    private PrivacyInfo storedPrivacy(String userId) {
+        PrivacySource source = privacySource.get();
+        if (source == null) {
+            return PrivacyInfo.allowAll();
+        }
+        Duration timeout = privacySourceTimeout;
+        Future<Optional<PrivacyInfo>> answer;
+        try {
+            answer = privacyExecutor.submit(() -> source.storedPrivacy(userId));
+        } catch (RejectedExecutionException e) {
+            return PrivacyInfo.allowAll(); // shutting down
+        }
+        String why;
+        try {
+            Optional<PrivacyInfo> stored = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (stored != null) {
+                return stored.orElseGet(PrivacyInfo::allowAll);
+            }
+            why = "it returned null";
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            why = "no answer within " + timeout.toMillis() + " ms";
+        } catch (ExecutionException e) {
+            why = "it failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            why = "interrupted (hub shutting down)";
+        }
+        LOG.warn("privacy source {} gave no list for {} ({}): the login starts with \"allow all\"", source, userId, why);
+        return PrivacyInfo.allowAll();
     }
 
     String newLoginId() {
@@ -293,6 +382,11 @@ public final class Hub implements Community {
         }
         s.kick(reason);
         return true;
+    }
+
+    @Override
+    public Map<Integer, Long> messageCounts() {
+        return messageCounts.snapshot();
     }
 
     @Override

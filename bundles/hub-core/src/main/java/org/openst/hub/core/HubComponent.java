@@ -8,34 +8,30 @@ import java.util.Optional;
 
 import org.openst.hub.api.ChannelRequest;
 import org.openst.hub.api.Community;
-import org.openst.hub.api.CommunityListener;
 import org.openst.hub.api.Login;
-import org.openst.hub.api.LoginAuthority;
 import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.hub.core.net.HubAcceptor;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.PrivacyInfo;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub in the OSGi framework: builds the {@link Hub} from configuration, opens the listener,
- * registers {@link Community}, and follows server applications, community listeners and the
- * directory as they come and go. All three references are dynamic so that none of them ever
- * restarts the hub (which would log everybody out).
+ * The hub in the OSGi framework: builds the {@link Hub} from configuration, opens the listener
+ * and registers {@link Community}. The services the hub uses (login authority, privacy source,
+ * server applications, community listeners, IM observers) are bound by {@link HubBindings}, a
+ * second component, so that this one has no references: most of those services need
+ * {@code Community} themselves, and binding them while this component is being created made SCR
+ * report a circular reference. The component is also registered under its own class (not
+ * exported) for {@link HubBindings} alone.
  */
-@Component(service = Community.class, immediate = true, configurationPid = HubConfig.PID)
+@Component(service = { Community.class, HubComponent.class }, immediate = true, configurationPid = HubConfig.PID)
 @Designate(ocd = HubConfig.class)
 public final class HubComponent implements Community {
     private static final Logger LOG = LoggerFactory.getLogger(HubComponent.class);
@@ -106,40 +102,9 @@ public final class HubComponent implements Community {
         }
     }
 
-    // ---------------------------------------------------------------- dynamic references
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindLoginAuthority(LoginAuthority authority) {
-        hub.authorityAdded(authority);
-    }
-
-    void unbindLoginAuthority(LoginAuthority authority) {
-        hub.authorityRemoved(authority);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindServiceProvider(ServiceProvider provider, Map<String, Object> properties) {
-        hub.serviceAdded(provider, ranking(properties), (Long) properties.get(Constants.SERVICE_ID));
-    }
-
-    void unbindServiceProvider(ServiceProvider provider) {
-        hub.serviceRemoved(provider);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommunityListener(CommunityListener listener) {
-        hub.listenerAdded(listener);
-    }
-
-    void unbindCommunityListener(CommunityListener listener) {
-        hub.listenerRemoved(listener);
-    }
-
-    private static int ranking(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+    /** The hub, for {@link HubBindings}. */
+    Hub hub() {
+        return hub;
     }
 
     // ---------------------------------------------------------------- Community, delegated
@@ -182,6 +147,11 @@ public final class HubComponent implements Community {
     @Override
     public boolean kick(String loginId, int reason) {
         return hub.kick(loginId, reason);
+    }
+
+    @Override
+    public Map<Integer, Long> messageCounts() {
+        return hub.messageCounts();
     }
 
     @Override

@@ -5,24 +5,43 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.openst.protocol.ChannelDestroy;
 
 /**
- * A user-to-user channel (IM, file transfer) relayed between two connections, spec §5.8 "Relay".
- * It sits in both connections' channel tables: under the client's own ID on the creator's
- * connection and under a server-allocated ID (bit 31 set) on the target's. The hub never touches
- * the payloads, so channel encryption stays end to end.
+ * A user-to-user channel (IM, file transfer) between two connections, spec §5.8. It sits in both
+ * connections' channel tables: under the client's own ID on the creator's connection and under a
+ * server-allocated ID (bit 31 set) on the target's.
+ *
+ * <p>Normally a relay: the hub never touches the payloads, so channel encryption stays end to
+ * end. An IM channel created while an {@link org.openst.hub.api.ImObserver} is registered has an
+ * {@link ImTermination} instead: the hub is the cipher end of both legs and re-encrypts in
+ * between. Routing, accepts, destroys and teardown are the same for both.
  */
 public final class RelayChannel implements Channel {
     private final ClientSession creator;
     private final int creatorChannelId;
     private final ClientSession target;
     private final int targetChannelId;
+    private final int serviceType;
+    private final ImTermination termination;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean accepted;
 
-    RelayChannel(ClientSession creator, int creatorChannelId, ClientSession target, int targetChannelId) {
+    /** @param termination the hub's cipher ends for a terminated IM channel, null for an end-to-end relay */
+    RelayChannel(ClientSession creator, int creatorChannelId, ClientSession target, int targetChannelId,
+            int serviceType, ImTermination termination) {
         this.creator = creator;
         this.creatorChannelId = creatorChannelId;
         this.target = target;
         this.targetChannelId = targetChannelId;
+        this.serviceType = serviceType;
+        this.termination = termination;
+    }
+
+    int serviceType() {
+        return serviceType;
+    }
+
+    /** The hub's end of a terminated IM channel, or null when the payloads are relayed untouched. */
+    ImTermination termination() {
+        return termination;
     }
 
     ClientSession creator() {

@@ -6,7 +6,7 @@ public enum SessionState {
     AWAIT_HANDSHAKE,
     /** HANDSHAKE_ACK sent; waiting for LOGIN. */
     AWAIT_LOGIN,
-    /** LOGIN received; credentials being verified off the network thread, reading suspended. */
+    /** LOGIN received; credentials being verified off the network thread, later messages held. */
     AUTHENTICATING,
     /** Credentials good, LOGIN_REDIRECT sent; waiting for LOGIN_CONTINUE or the client leaving. */
     REDIRECTED,

@@ -95,22 +95,27 @@ class GuestTokenPrivacyTest {
     }
 
     @Test
-    void pushedPrivacyReachesTheClientWithoutAnEvent() throws IOException {
-        List<Login> changes = new CopyOnWriteArrayList<>();
+    void pushedPrivacyReachesTheClientAndIsReportedOnThePushingThread() throws IOException {
+        List<String> changes = new CopyOnWriteArrayList<>();
         try (TestHub hub = new TestHub(); Clients bob = Clients.login(hub, "bob", "bob-pw")) {
             hub.addListener(new CommunityListener() {
                 @Override
                 public void privacyChanged(Login login, PrivacyInfo previous) {
-                    changes.add(login);
+                    // hub-api 1.2: a push is a change of this login's list like any other, reported
+                    // before pushPrivacy returns, on the pusher's thread.
+                    changes.add(login.userId() + " " + login.privacy() + " was " + previous + " on "
+                            + Thread.currentThread().getName());
                 }
             });
             PrivacyInfo list = new PrivacyInfo(false, List.of(PrivacyUser.of("carol")));
             String loginId = bob.client().loginInfo().loginId();
             assertTrue(hub.community().pushPrivacy(loginId, list));
+            assertEquals(List.of("bob " + list + " was " + PrivacyInfo.allowAll() + " on " + Thread.currentThread().getName()),
+                    changes);
             assertEquals(list, bob.events().awaitPrivacySet(Clients.WAIT));
             assertEquals(list, hub.community().login(loginId).orElseThrow().privacy());
-            assertTrue(changes.isEmpty(), "a pushed list is not reported as the user's change");
             assertFalse(hub.community().pushPrivacy("nobody#hub1", list));
+            assertEquals(1, changes.size());
         }
     }
 }

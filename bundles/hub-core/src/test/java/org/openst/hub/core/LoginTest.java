@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.openst.client.LoginRefusedException;
@@ -20,12 +22,14 @@ import org.openst.hub.api.CommunityListener;
 import org.openst.hub.api.Login;
 import org.openst.hub.api.LoginIds;
 import org.openst.protocol.AuthType;
+import org.openst.protocol.ChannelDestroy;
 import org.openst.protocol.ClientType;
 import org.openst.protocol.HandshakeAck;
 import org.openst.protocol.LoginAck;
 import org.openst.protocol.MessageCodec;
 import org.openst.protocol.SenseService;
 import org.openst.protocol.ServiceType;
+import org.openst.protocol.SetUserStatus;
 import org.openst.protocol.crypto.LoginCredentials;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.LoginInfo;
@@ -125,6 +129,48 @@ class LoginTest {
             Awaits.until(() -> heard.size() == 3, "three events");
             assertEquals(List.of("in alice", "status alice lunch", "out alice 0"), heard);
             assertTrue(hub.hub.loginsOf("alice").isEmpty());
+        }
+    }
+
+    @Test
+    void logoutAndCloseRightAfterTheLoginAckAreHandledInOrder() throws IOException, InterruptedException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestHub hub = new TestHub(); RawClient raw = new RawClient(hub.port())) {
+            hub.addListener(new CommunityListener() {
+                @Override
+                public void loggedIn(Login login) {
+                    heard.add("in");
+                    try {
+                        // Holds the thread that completes the login before it hands on what
+                        // arrived meanwhile: the client's next messages and its close wait.
+                        release.await(Clients.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public void statusChanged(Login login, UserStatus previous) {
+                    heard.add("status " + login.status().desc());
+                }
+
+                @Override
+                public void loggedOut(Login login, int reason) {
+                    heard.add("out " + reason);
+                }
+            });
+            assertInstanceOf(LoginAck.class, RawLogin.login(raw, "alice", "alice-pw"));
+            raw.send(new SetUserStatus(new UserStatus(UserStatusCode.AWAY, 0, "lunch")));
+            raw.send(ChannelDestroy.of(0, 0));
+            raw.halfClose();
+            raw.awaitClosed(Clients.WAIT); // the hub saw the end of the input and closed
+            release.countDown();
+
+            Awaits.until(() -> heard.size() == 3, "three events");
+            assertEquals(List.of("in", "status lunch", "out 0"), heard, "status and logout came before the close");
+        } finally {
+            release.countDown();
         }
     }
 

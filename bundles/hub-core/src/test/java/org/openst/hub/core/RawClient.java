@@ -29,6 +29,9 @@ final class RawClient implements AutoCloseable {
 
     RawClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
+        // Every frame leaves at once (no Nagle delay), so what a test sent is on the wire before
+        // whatever it does next: a reset() otherwise discards frames still held back.
+        socket.setTcpNoDelay(true);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
@@ -106,6 +109,20 @@ final class RawClient implements AutoCloseable {
             }
         });
         return true;
+    }
+
+    /** Closes the sending side only (FIN): the server sees the end of the input and may still answer. */
+    void halfClose() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /**
+     * Closes the connection with a reset (SO_LINGER 0), as a client's kernel does when the client
+     * closes with unread data in its socket (Pidgin right after its logout).
+     */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

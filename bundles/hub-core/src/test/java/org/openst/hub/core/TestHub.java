@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.openst.hub.api.Community;
 import org.openst.hub.api.CommunityListener;
+import org.openst.hub.api.ImObserver;
 import org.openst.hub.api.LoginAuthority;
+import org.openst.hub.api.PrivacySource;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.hub.core.net.HubAcceptor;
 import org.openst.protocol.ErrorCode;
@@ -54,6 +56,15 @@ public final class TestHub implements AutoCloseable {
         hub.authorityRemoved(current);
     }
 
+    /** Binds the privacy source that gives logins their stored list (as DS binds the highest-ranked one). */
+    public void setPrivacySource(PrivacySource source) {
+        hub.privacySourceAdded(source);
+    }
+
+    public void removePrivacySource(PrivacySource source) {
+        hub.privacySourceRemoved(source);
+    }
+
     public void addService(ServiceProvider provider) {
         hub.serviceAdded(provider, 0, serviceIds.incrementAndGet());
     }
@@ -68,6 +79,15 @@ public final class TestHub implements AutoCloseable {
 
     public void removeListener(CommunityListener listener) {
         hub.listenerRemoved(listener);
+    }
+
+    /** Registers an IM observer: IM channels created from now on are terminated by the hub. */
+    public void addImObserver(ImObserver observer) {
+        hub.imObserverAdded(observer);
+    }
+
+    public void removeImObserver(ImObserver observer) {
+        hub.imObserverRemoved(observer);
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.openst.hub.core.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
+import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.openst.hub.core.Hub;
 import org.openst.hub.core.HubSettings;
@@ -14,13 +16,16 @@ import org.slf4j.LoggerFactory;
 public final class HubAcceptor {
     private static final Logger LOG = LoggerFactory.getLogger(HubAcceptor.class);
 
+    private final SimpleIoProcessorPool<NioSession> processors;
     private final NioSocketAcceptor acceptor;
     private volatile InetSocketAddress bound;
 
     public HubAcceptor(Hub hub) {
         HubSettings settings = hub.settings();
         int threads = settings.ioThreads() > 0 ? settings.ioThreads() : Runtime.getRuntime().availableProcessors() + 1;
-        acceptor = new NioSocketAcceptor(threads);
+        // Our processors deliver what a client sent before it reset the connection (DrainingNioProcessor).
+        processors = new SimpleIoProcessorPool<>(DrainingNioProcessor.class, threads);
+        acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
         // Existing logins stay up when the listener moves to another port.
         acceptor.setCloseOnDeactivation(false);
@@ -53,6 +58,7 @@ public final class HubAcceptor {
     public void dispose() {
         acceptor.unbind();
         acceptor.dispose(true);
+        processors.dispose(); // not the acceptor's own pool, so not disposed with it; closes the sessions
         LOG.info("listener closed");
     }
 }

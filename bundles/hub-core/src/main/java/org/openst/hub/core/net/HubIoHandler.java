@@ -50,6 +50,19 @@ final class HubIoHandler extends IoHandlerAdapter {
         session.closeNow();
     }
 
+    /**
+     * The client's input ended: it closed the connection, or the connection broke (then
+     * everything it sent before was delivered first, see {@link DrainingNioProcessor}).
+     */
+    @Override
+    public void inputClosed(IoSession session) {
+        IOException failure = DrainingNioProcessor.failure(session);
+        if (failure != null) {
+            LOG.debug("connection {} broke ({}); what it sent before was handled", describe(session), failure.toString());
+        }
+        session.closeNow();
+    }
+
     @Override
     public void sessionClosed(IoSession session) {
         ClientSession client = client(session);

@@ -50,16 +50,6 @@ final class MinaConnection implements Connection {
     }
 
     @Override
-    public void suspendRead() {
-        session.suspendRead();
-    }
-
-    @Override
-    public void resumeRead() {
-        session.resumeRead();
-    }
-
-    @Override
     public InetSocketAddress remoteAddress() {
         return (InetSocketAddress) session.getRemoteAddress();
     }

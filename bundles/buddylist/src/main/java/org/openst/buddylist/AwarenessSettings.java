@@ -1,0 +1,44 @@
+package org.openst.buddylist;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The awareness service's settings, validated (see {@link BuddyListComponent.Config} for the keys).
+ *
+ * @param communityAttributes attributes of the community server ID, by key (seed, "Buddy List")
+ * @param maxSubscriptions    the most IDs one channel may subscribe to, groups' members included
+ * @param maxAttributeBytes   the largest attribute value a login may set
+ * @param maxAttributeKeys    the most keys one login may set, and one channel may watch
+ */
+record AwarenessSettings(Map<Integer, AttributeValue> communityAttributes, int maxSubscriptions,
+        int maxAttributeBytes, int maxAttributeKeys) {
+
+    static final int DEFAULT_MAX_SUBSCRIPTIONS = 10_000;
+    static final int DEFAULT_MAX_ATTRIBUTE_BYTES = 4096;
+    static final int DEFAULT_MAX_ATTRIBUTE_KEYS = 64;
+
+    /** @throws IllegalArgumentException naming the configuration key of a value below 1 */
+    AwarenessSettings {
+        communityAttributes = Collections.unmodifiableSortedMap(new TreeMap<>(communityAttributes));
+        atLeastOne("max.subscriptions", maxSubscriptions);
+        atLeastOne("max.attribute.bytes", maxAttributeBytes);
+        atLeastOne("max.attribute.keys", maxAttributeKeys);
+    }
+
+    static AwarenessSettings defaults() {
+        return new AwarenessSettings(Map.of(), DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_MAX_ATTRIBUTE_BYTES,
+                DEFAULT_MAX_ATTRIBUTE_KEYS);
+    }
+
+    AwarenessSettings withCommunityAttributes(Map<Integer, AttributeValue> attributes) {
+        return new AwarenessSettings(attributes, maxSubscriptions, maxAttributeBytes, maxAttributeKeys);
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " = " + value + ": must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.openst.places.service;
+
+import java.util.List;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** Collects what one class logs, for assertions on WARN and INFO lines. */
+final class LogCapture implements AutoCloseable {
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture(Class<?> source) {
+        logger = (Logger) LoggerFactory.getLogger(source);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    List<String> messages(Level level) {
+        synchronized (appender.list) {
+            return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+    }
+
+    boolean has(Level level, String... parts) {
+        return messages(level).stream().anyMatch(m -> List.of(parts).stream().allMatch(m::contains));
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+    }
+}

@@ -1,0 +1,76 @@
+package org.openst.storage.jdbc;
+
+import org.openst.storage.api.StorageException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Opens the chat log's database from its own configuration, so chat logs and statistics can live
+ * in another database than user storage ({@link JdbcStorageComponent}). Registers it as a
+ * {@link ChatLogDatabase} service for this bundle's {@link JdbcChatLogComponent} and {@link
+ * JdbcStatisticsComponent} only: the type is in a private package, no other bundle can see it.
+ * A configuration change re-creates this component, and with it those two: their services go
+ * away and come back on the new database. Data is not copied.
+ */
+@Component(name = ChatLogDatabaseComponent.PID, configurationPid = ChatLogDatabaseComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, service = ChatLogDatabase.class,
+        // Immediate: a database that cannot be opened shows up in the log at start, not at first use.
+        immediate = true)
+@Designate(ocd = ChatLogDatabaseComponent.Config.class)
+public final class ChatLogDatabaseComponent extends ChatLogDatabase {
+
+    static final String PID = "org.openst.chatlog.jdbc";
+
+    @ObjectClassDefinition(name = "OpenST chat log on JDBC",
+            description = "The database of the chat log and the statistics; may differ from the storage's.")
+    @interface Config {
+        @AttributeDefinition(name = "JDBC URL", description = "${openst.data} is the server's data folder "
+                + "(framework property openst.data, else 'data' in the working directory). For H2, "
+                + ";WRITE_DELAY=0 is added unless the URL sets it.")
+        String url() default ConnectionSettings.DEFAULT_CHAT_LOG_URL;
+
+        @AttributeDefinition(name = "User", description = "Database user; empty for none.", required = false)
+        String user() default "";
+
+        @AttributeDefinition(name = "Password", description = "Database password; empty for none.",
+                type = AttributeType.PASSWORD, required = false)
+        String password() default "";
+
+        @AttributeDefinition(name = "Connections", description = "The most database connections open at once.",
+                min = "1")
+        int pool_size() default 4;
+
+        @AttributeDefinition(name = "Driver filter", description = "Selects the DataSourceFactory service, e.g. "
+                + "(osgi.jdbc.driver.class=org.postgresql.Driver).")
+        String DataSourceFactory_target() default JdbcStorageComponent.H2_DRIVER;
+    }
+
+    /**
+     * @throws StorageException when the database cannot be opened (the component then stays
+     *         unsatisfied until its configuration or the driver changes)
+     */
+    @Activate
+    public ChatLogDatabaseComponent(BundleContext context, Config config,
+            @Reference(name = "DataSourceFactory", target = JdbcStorageComponent.H2_DRIVER) DataSourceFactory driver) {
+        this(ConnectionSettings.of(ConnectionSettings.DEFAULT_CHAT_LOG_URL, config.url(), config.user(),
+                config.password(), config.pool_size(), context.getProperty(ConnectionSettings.DATA_PROPERTY)), driver);
+    }
+
+    ChatLogDatabaseComponent(ConnectionSettings settings, DataSourceFactory driver) {
+        super(settings.createDataSource(driver), settings.url(), settings.poolSize());
+    }
+
+    @Deactivate
+    void deactivate() {
+        close();
+    }
+}
