@@ -18,22 +18,30 @@ final class ChatLogReader {
     private ChatLogReader() {
     }
 
-    /** The entries whose text contains {@code text}; empty while no chat log store is bound. */
+    /**
+     * Every entry whose text contains {@code text}, read page by page; empty while no chat log
+     * store is bound.
+     */
     static List<Map<String, Object>> find(RunningHub hub, String text) {
         try {
             Class<?> queryType = storageApi(hub).loadClass("org.openst.storage.api.ChatQuery");
-            Object query = queryType.getMethod("all", int.class).invoke(null, 1000);
+            Object query = queryType.getMethod("all", int.class).invoke(null, 500);
             query = queryType.getMethod("containing", String.class).invoke(query, text);
-            Object page = hub.callService("org.openst.chatlogging.api.ChatLog", "find", query);
             List<Map<String, Object>> result = new ArrayList<>();
-            for (Object entry : (List<?>) page.getClass().getMethod("entries").invoke(page)) {
-                Map<String, Object> fields = new HashMap<>();
-                for (RecordComponent component : entry.getClass().getRecordComponents()) {
-                    fields.put(component.getName(), component.getAccessor().invoke(entry));
+            while (true) {
+                Object page = hub.callService("org.openst.chatlogging.api.ChatLog", "find", query);
+                for (Object entry : (List<?>) page.getClass().getMethod("entries").invoke(page)) {
+                    Map<String, Object> fields = new HashMap<>();
+                    for (RecordComponent component : entry.getClass().getRecordComponents()) {
+                        fields.put(component.getName(), component.getAccessor().invoke(entry));
+                    }
+                    result.add(fields);
                 }
-                result.add(fields);
+                if (!(Boolean) page.getClass().getMethod("more").invoke(page)) {
+                    return result;
+                }
+                query = queryType.getMethod("nextPage").invoke(query);
             }
-            return result;
         } catch (InvocationTargetException e) {
             return List.of(); // no store bound at this moment (StorageException)
         } catch (Exception e) {
