@@ -87,6 +87,30 @@ class HubInFelixIT {
     }
 
     @Test
+    void theLoggerCountsLoginsAndRefusedLogins() throws Exception {
+        java.time.Instant from = java.time.Instant.now().minus(Duration.ofHours(1));
+        try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
+            assertThrows(org.openst.client.LoginRefusedException.class, () -> c.login("alice", "not-it"));
+        }
+        login("carol", "carol-pw", new EventCollector()).close();
+        // totals() writes what the Logger holds in memory before it asks the statistics store.
+        Await.until("logins and a refused login in the statistics", () -> {
+            Map<?, ?> totals = (Map<?, ?>) callStatistics(from);
+            return totals.get("login") instanceof Long l && l >= 1
+                    && totals.get("login.failed") instanceof Long f && f >= 1;
+        }, hub::bundleStates);
+    }
+
+    private static Object callStatistics(java.time.Instant from) {
+        try {
+            return hub.callService("org.openst.logger.api.Statistics", "totals", from,
+                    java.time.Instant.now().plus(Duration.ofHours(1)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefused() throws IOException {
         try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
             var e = assertThrows(org.openst.client.LoginRefusedException.class, () -> c.login("alice", "guess"));

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.openst.protocol.AwareIdBlock;
 import org.openst.protocol.ProtocolException;
 import org.openst.protocol.WireReader;
 
@@ -35,7 +36,13 @@ final class AwareRequests {
         }
         List<IdForm> ids = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) {
-            ids.add(IdForm.read(r));
+            IdForm id = IdForm.read(r);
+            if (id.type() != AwareIdBlock.USER && id.type() != AwareIdBlock.GROUP && id.type() != AwareIdBlock.SERVER) {
+                // Spec §6.2.3 defines only these; no client sends others, so one is a broken request.
+                throw new ProtocolException("unknown awareness ID type 0x" + Integer.toHexString(id.type())
+                        + " (user 0x2, group 0x3 and server 0x8 are defined)");
+            }
+            ids.add(id);
         }
         return ids;
     }

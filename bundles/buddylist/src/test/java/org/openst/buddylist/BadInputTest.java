@@ -30,6 +30,8 @@ class BadInputTest {
                 Arguments.of("ADD with a huge count", AwareWire.AWARE_ADD, new WireWriter().u32(-1).toByteArray()),
                 Arguments.of("ADD with a truncated string", AwareWire.AWARE_ADD,
                         new WireWriter().u32(1).u16(2).u16(40).raw(new byte[] {'b'}).toByteArray()),
+                Arguments.of("ADD of an unknown ID type", AwareWire.AWARE_ADD,
+                        AwareWire.ids(new AwareIdBlock(0x0005, "x", ""))),
                 Arguments.of("REMOVE with a count larger than its blocks", AwareWire.AWARE_REMOVE, countTooLarge),
                 Arguments.of("OPT_DO_SET with a truncated opaque", AwareWire.OPT_DO_SET,
                         new WireWriter().u32(0).u32(8).u32(0).u32(6).u32(8).u16(1).toByteArray()),

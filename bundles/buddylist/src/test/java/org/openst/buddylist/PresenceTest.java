@@ -31,8 +31,8 @@ class PresenceTest {
                 Watcher bob = Watcher.open(h.hub, "bob")) {
             AwareIdBlock oddBob = new AwareIdBlock(AwareIdBlock.USER, "BoB", "Openst.LOCAL");
             AwareIdBlock nobody = AwareIdBlock.user("nobody");
-            AwareIdBlock strange = new AwareIdBlock(0x0005, "x", "");
-            List<AwareSnapshot> s = alice.addAndAwait(oddBob, nobody, CAROL, strange);
+            AwareIdBlock otherServer = new AwareIdBlock(AwareIdBlock.SERVER, "elsewhere", "");
+            List<AwareSnapshot> s = alice.addAndAwait(oddBob, nobody, CAROL, otherServer);
 
             assertEquals(4, s.size());
             assertEquals(oddBob, s.get(0).id(), "the ID comes back as sent (§5.9)");
@@ -43,7 +43,7 @@ class PresenceTest {
             assertEquals("", s.get(0).group());
             assertEquals(AwareSnapshot.offline(nobody), s.get(1));
             assertEquals(AwareSnapshot.offline(CAROL), s.get(2));
-            assertEquals(AwareSnapshot.offline(strange), s.get(3), "unknown ID types are answered offline");
+            assertEquals(AwareSnapshot.offline(otherServer), s.get(3), "another server's ID is answered offline");
         }
     }
 

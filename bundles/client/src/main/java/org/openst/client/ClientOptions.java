@@ -1,5 +1,6 @@
 package org.openst.client;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -32,6 +33,7 @@ public final class ClientOptions {
     private final int clientMajor;
     private final int clientMinor;
     private final String localHost;
+    private final InetAddress localAddress;
     private final Duration timeout;
     private final int maxFrameSize;
     private final ClientListener listener;
@@ -44,6 +46,7 @@ public final class ClientOptions {
         this.clientMajor = b.clientMajor;
         this.clientMinor = b.clientMinor;
         this.localHost = b.localHost;
+        this.localAddress = b.localAddress;
         this.timeout = b.timeout;
         this.maxFrameSize = b.maxFrameSize;
         this.listener = b.listener;
@@ -69,6 +72,7 @@ public final class ClientOptions {
         b.clientMajor = clientMajor;
         b.clientMinor = clientMinor;
         b.localHost = localHost;
+        b.localAddress = localAddress;
         b.timeout = timeout;
         b.maxFrameSize = maxFrameSize;
         b.listener = listener;
@@ -96,6 +100,15 @@ public final class ClientOptions {
     /** @return host name sent in HANDSHAKE field 9; default "" like Pidgin */
     public String localHost() {
         return localHost;
+    }
+
+    /**
+     * @return the local address the connection is made from, or null (default) to let the
+     *     system choose. Load generators spread connections over several loopback addresses
+     *     (127.0.0.2, 127.0.0.3, ...) so that one address's ephemeral ports do not cap their number.
+     */
+    public InetAddress localAddress() {
+        return localAddress;
     }
 
     /** @return timeout of connect and of every blocking call without its own timeout; default 10 s */
@@ -148,6 +161,7 @@ public final class ClientOptions {
         private int clientMajor = ProtocolVersion.MAJOR;
         private int clientMinor = ProtocolVersion.MINOR;
         private String localHost = "";
+        private InetAddress localAddress;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private ClientListener listener = NO_LISTENER;
@@ -184,6 +198,15 @@ public final class ClientOptions {
          */
         public Builder localHost(String host) {
             this.localHost = host == null ? "" : host;
+            return this;
+        }
+
+        /**
+         * @param address the local address to connect from (any free port); null lets the system choose
+         * @return this
+         */
+        public Builder localAddress(InetAddress address) {
+            this.localAddress = address;
             return this;
         }
 
@@ -281,9 +304,9 @@ public final class ClientOptions {
 
     @Override
     public String toString() {
-        return String.format("ClientOptions[loginType=0x%04X, version=0x%04X/0x%04X, timeout=%s, "
+        return String.format("ClientOptions[loginType=0x%04X, version=0x%04X/0x%04X, localAddress=%s, timeout=%s, "
                 + "maxFrameSize=%d, imCiphers=%s, imFeatures=0x%08X, incomingImRefusal=0x%08X]",
-                loginType, clientMajor, clientMinor, timeout, maxFrameSize, imCiphers,
+                loginType, clientMajor, clientMinor, localAddress, timeout, maxFrameSize, imCiphers,
                 imFeatures, incomingImRefusal);
     }
 }

@@ -1,6 +1,7 @@
 package org.openst.client;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.openst.protocol.LoginInfo;
 import org.openst.protocol.im.ImPayload;
@@ -47,6 +48,17 @@ public interface ImConversation {
      * @throws IOException if the conversation or the connection is closed
      */
     void sendText(String text) throws IOException;
+
+    /**
+     * Sends several TEXT messages, in order, with one write on the connection (one TCP segment
+     * when they fit), as a client with messages queued would; the server sees the same frames
+     * as from {@link #sendText} one by one.
+     *
+     * @param texts the texts, in order
+     * @throws IOException if the conversation or the connection is closed
+     * @since 1.2
+     */
+    void sendTexts(List<String> texts) throws IOException;
 
     /**
      * Sends a TYPING data message (subtype 0 = typing, 1 = stopped, as Meanwhile).

@@ -15,5 +15,5 @@
  * Section numbers (§) refer to the project's protocol specification.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.openst.client;

@@ -86,6 +86,11 @@ final class FakeServer implements AutoCloseable {
             return type.cast(m);
         }
 
+        /** The address the client connected from. */
+        InetAddress clientAddress() {
+            return socket.getInetAddress();
+        }
+
         /** Reads until the client closes; fails if a frame arrives instead or time runs out. */
         void expectEof() throws IOException {
             try {

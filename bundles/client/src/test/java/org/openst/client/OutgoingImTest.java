@@ -98,6 +98,28 @@ class OutgoingImTest extends ClientTestSupport {
     }
 
     @Test
+    void sendTextsWritesEveryTextInOrderOnTheCipherChain() throws Exception {
+        loggedIn();
+        Future<ImConversation> open = async(() -> client.openIm("bob"));
+        ChannelCreate c = peer.read(ChannelCreate.class);
+        peer.send(new ChannelAccept(1, 0x1000, 0x1000, 3, new byte[0], BOB,
+                new EncryptAccept(EncryptPolicy.RC2_128, EncryptItem.rc2_128(bobKeys.publicKeyPadded()),
+                        EncryptPolicy.WHATEVER, false)));
+        ImConversation im = result(open);
+        im.sendTexts(List.of("one", "two", "three"));
+        im.sendText("four");
+        im.sendTexts(List.of());
+
+        // §4.3: one RC2 chain per direction; the batch advances it like single sends would.
+        Rc2Stream fromClient = new Rc2Stream(ChannelKeys.rc2_128Key(bobKeys, c.encrypt().items().get(1).info()));
+        for (String expected : List.of("one", "two", "three", "four")) {
+            ChannelSend s = peer.read(ChannelSend.class);
+            assertEquals(HeaderOption.ENCRYPT, s.options());
+            assertEquals(new ImPayload.Text(expected), ImPayload.decode(fromClient.decrypt(s.data())));
+        }
+    }
+
+    @Test
     void rc2_40AcceptUsesBothLoginIds() throws Exception {
         loggedIn();
         Future<ImConversation> open = async(() -> client.openIm("bob"));

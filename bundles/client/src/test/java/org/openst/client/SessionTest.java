@@ -36,6 +36,14 @@ import org.openst.protocol.UserStatusCode;
 class SessionTest extends ClientTestSupport {
 
     @Test
+    void connectsFromTheConfiguredLocalAddress() throws Exception {
+        java.net.InetAddress source = java.net.InetAddress.getByName("127.0.0.2");
+        connect(options().localAddress(source).build());
+        assertEquals(source, peer.clientAddress());
+        assertEquals(source, client.options().localAddress());
+    }
+
+    @Test
     void keepalivesAreToleratedAndSent() throws Exception {
         loggedIn();
         // §2: bytes >= 0x80 between frames (and before one) are skipped.

@@ -62,8 +62,12 @@ public final class ClientSession implements Connection.Handler {
     private final ClientOptions options;
     private final ClientListener listener;
     private final Connection conn;
-    /** §5.7: one DH key pair per session for all RC2/128 channels, apart from the login pair. */
-    private final DhKeyPair channelKeys = DhKeyPair.generate(RANDOM);
+    /**
+     * §5.7: one DH key pair per session for all RC2/128 channels, apart from the login pair.
+     * Made when the first channel needs it: a session without encrypted channels (most service
+     * use, a load generator's idle logins) saves the exponentiation.
+     */
+    private volatile DhKeyPair channelKeys;
     private final Map<Integer, ChannelBase> channels = new ConcurrentHashMap<>();
     private final AtomicInteger channelCounter = new AtomicInteger();
     private final LoginFlow loginFlow;
@@ -94,6 +98,9 @@ public final class ClientSession implements Connection.Handler {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true); // small interactive frames; Meanwhile writes each at once
+            if (options.localAddress() != null) {
+                socket.bind(new InetSocketAddress(options.localAddress(), 0));
+            }
             socket.connect(new InetSocketAddress(host, port), timeoutMillis(options.timeout()));
             ClientSession s = new ClientSession(options, socket);
             s.conn.start();
@@ -154,7 +161,7 @@ public final class ClientSession implements Connection.Handler {
         }
         int features = options.imFeatures();
         EncryptOffer offer = options.offerImCiphers()
-                ? CipherNegotiation.meanwhileOffer(channelKeys, options.offeredImCiphers()) : EncryptOffer.none();
+                ? CipherNegotiation.meanwhileOffer(channelKeys(), options.offeredImCiphers()) : EncryptOffer.none();
         ImChannel ch = (ImChannel) register(cid -> ImChannel.outgoing(this, cid, userId, features, offer));
         send(new ChannelCreate(0, ch.id, new IdBlock(userId, ""), ServiceType.IM, ImChannel.PROTO_TYPE,
                 ImChannel.PROTO_VERSION, 0, ImCreateData.of(features).toBytes(), null, offer));
@@ -180,6 +187,12 @@ public final class ClientSession implements Connection.Handler {
     public void sendRawBytes(byte[] bytes) throws IOException {
         ensureUp();
         conn.write(bytes.clone());
+    }
+
+    /** Writes frames encoded by the caller with one write call; fails once the session is ending. */
+    void sendFrames(byte[] frames) throws IOException {
+        ensureUp();
+        conn.write(frames);
     }
 
     /** Sends one message; fails once the session is ending. */
@@ -318,7 +331,17 @@ public final class ClientSession implements Connection.Handler {
     // ---- services for the channel classes ----
 
     DhKeyPair channelKeys() {
-        return channelKeys;
+        DhKeyPair k = channelKeys;
+        if (k == null) {
+            synchronized (this) {
+                k = channelKeys;
+                if (k == null) {
+                    k = DhKeyPair.generate(RANDOM);
+                    channelKeys = k;
+                }
+            }
+        }
+        return k;
     }
 
     String ownLoginId() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 
 import org.openst.client.ChannelCipher;
 import org.openst.client.ChannelClosedException;
@@ -17,6 +18,7 @@ import org.openst.protocol.EncryptOffer;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.HeaderOption;
 import org.openst.protocol.LoginInfo;
+import org.openst.protocol.MessageCodec;
 import org.openst.protocol.ProtocolException;
 import org.openst.protocol.im.ImCreateData;
 import org.openst.protocol.im.ImPayload;
@@ -230,15 +232,39 @@ final class ImChannel extends ChannelBase implements ImConversation {
     public void send(ImPayload payload) throws IOException {
         byte[] plain = payload.encode();
         synchronized (sendLock) {
-            if (!isOpenNow()) {
-                throw new ChannelClosedException(isClosed() ? closeReason() : ErrorCode.ERR_FAILURE);
-            }
-            ChannelCrypto c = crypto;
-            ChannelSend msg = c.active()
-                    ? new ChannelSend(id, HeaderOption.ENCRYPT, ImCreateData.MSG_TYPE, c.encrypt(plain))
-                    : ChannelSend.plain(id, ImCreateData.MSG_TYPE, plain);
-            session.send(msg);
+            checkOpen();
+            session.send(message(plain));
         }
+    }
+
+    @Override
+    public void sendTexts(List<String> texts) throws IOException {
+        if (texts.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream frames = new ByteArrayOutputStream(texts.size() * 96);
+        // Under the send lock: the RC2 chain advances in the order the frames are written (§4.3).
+        synchronized (sendLock) {
+            checkOpen();
+            for (String text : texts) {
+                frames.writeBytes(MessageCodec.encodeFrame(message(new ImPayload.Text(text).encode())));
+            }
+            session.sendFrames(frames.toByteArray());
+        }
+    }
+
+    private void checkOpen() throws ChannelClosedException {
+        if (!isOpenNow()) {
+            throw new ChannelClosedException(isClosed() ? closeReason() : ErrorCode.ERR_FAILURE);
+        }
+    }
+
+    /** The CHANNEL_SEND of one payload, encrypted when a cipher was negotiated; under the send lock. */
+    private ChannelSend message(byte[] plain) {
+        ChannelCrypto c = crypto;
+        return c.active()
+                ? new ChannelSend(id, HeaderOption.ENCRYPT, ImCreateData.MSG_TYPE, c.encrypt(plain))
+                : ChannelSend.plain(id, ImCreateData.MSG_TYPE, plain);
     }
 
     @Override

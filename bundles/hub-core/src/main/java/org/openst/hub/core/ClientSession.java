@@ -161,7 +161,7 @@ public final class ClientSession implements Login {
         magic = hub.random().nextInt();
         byte[] key;
         if (settings.loginCiphers().offersDhKey) {
-            loginKey = DhKeyPair.generate(hub.random());
+            loginKey = HandshakeKeys.generate(hub.random());
             key = loginKey.publicKeyPadded();
         } else {
             // An empty key makes Meanwhile fall back to an RC2/40 login (spec §3.2, §4.1).
@@ -193,6 +193,7 @@ public final class ClientSession implements Login {
             // suspended MINA session only resumes at the selector's next wake-up, up to a second
             // later); what arrives meanwhile is held, at most MAX_PENDING_DURING_LOGIN frames.
             hub.verifyLogin(this, login, loginKey, magic);
+            loginKey = null; // the verification holds it; a login keeps no key material
         } else if (isLogout(message)) {
             terminate(0, null, false);
         } else {
@@ -311,6 +312,7 @@ public final class ClientSession implements Login {
                 state = SessionState.LOGGED_IN;
                 replaying = true;
                 privacy = startList;
+                handshakeAck = null; // needed only until LOGIN_ACK (a redirect resends it); saves heap per login
             }
             connection.send(new LoginAck(own, 0, startList, status));
             // Spec §3.4/§3.12 [REC], §8.2 #7: the client ignores the list in LOGIN_ACK, so a stored

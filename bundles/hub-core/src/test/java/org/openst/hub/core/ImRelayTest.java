@@ -53,6 +53,27 @@ class ImRelayTest {
         }
     }
 
+    /**
+     * Issue 7: the frames of one read are relayed with one write per destination after the read
+     * (WriteBatch); a burst arrives complete, in order and decryptable (the RC2 chain follows the
+     * wire order), both ways.
+     */
+    @Test
+    void aBurstReadInOneGoIsRelayedCompleteAndInOrderBothWays() throws IOException {
+        try (TestHub hub = new TestHub(); Clients alice = Clients.login(hub, "alice", "alice-pw");
+                Clients bob = Clients.login(hub, "bob", "bob-pw")) {
+            ImConversation toBob = alice.client().openIm("bob");
+            ImConversation fromAlice = bob.events().awaitConversation(WAIT);
+            java.util.List<String> burst = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "message " + i).toList();
+            toBob.sendTexts(burst);
+            fromAlice.sendTexts(burst);
+            for (String text : burst) {
+                assertEquals(text, bob.events().awaitIm(WAIT).text());
+                assertEquals(text, alice.events().awaitIm(WAIT).text());
+            }
+        }
+    }
+
     @Test
     void bothEndsLearnEachOthersLoginIdWhichRc2_40KeysOn() throws IOException {
         try (TestHub hub = new TestHub(); Clients alice = Clients.login(hub, "alice", "alice-pw");

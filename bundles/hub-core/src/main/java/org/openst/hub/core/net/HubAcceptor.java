@@ -30,6 +30,8 @@ public final class HubAcceptor {
         // Existing logins stay up when the listener moves to another port.
         acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        // Everything one read causes is written once per destination, after the read (WriteBatch).
+        acceptor.getFilterChain().addLast("batch", new BatchingFilter());
         acceptor.getFilterChain().addLast("sametime",
                 new ProtocolCodecFilter(new SametimeEncoder(), new SametimeDecoder(() -> hub.settings().maxFrameSize())));
         acceptor.setHandler(new HubIoHandler(hub));
