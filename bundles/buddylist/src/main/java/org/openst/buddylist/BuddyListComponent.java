@@ -1,11 +1,6 @@
 package org.openst.buddylist;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.openst.directory.api.Directory;
@@ -16,6 +11,7 @@ import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.UserStatus;
+import org.openst.support.concurrent.DaemonPools;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -83,10 +79,7 @@ public final class BuddyListComponent implements ServiceProvider, CommunityListe
         if (settings == null) {
             throw new IllegalArgumentException("invalid configuration " + PID + " (see the log line above)");
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads());
-        pool.allowCoreThreadTimeOut(true);
-        lookups = pool;
+        lookups = DaemonPools.unbounded("openst-buddylist-lookup", LOOKUP_THREADS);
         awareness = new AwarenessService(community, settings, groups, lookups);
         LOG.info("buddy list started: awareness service 0x11, {} community attribute(s)",
                 settings.communityAttributes().size());
@@ -127,15 +120,6 @@ public final class BuddyListComponent implements ServiceProvider, CommunityListe
             LOG.error("{}: refused configuration: {}", PID, e.getMessage());
             return null;
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "openst-buddylist-lookup-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Group membership as the service sees it; for tests. */

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openst.buddylist.Fakes.FakeLogin;
 import org.openst.hub.api.Login;
 import org.openst.protocol.UserStatus;
 import org.openst.protocol.UserStatusCode;
+import org.openst.support.testing.FakeLogin;
 
 /** Spec §6.2.1 [REC]: ACTIVE > IDLE > AWAY > BUSY. */
 class AvailabilityTest {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.openst.buddylist.Fakes.FakeLogin;
 import org.openst.protocol.AwareIdBlock;
 import org.openst.protocol.AwareSnapshot;
 import org.openst.protocol.Hex;
@@ -16,6 +15,7 @@ import org.openst.protocol.UserStatus;
 import org.openst.protocol.UserStatusCode;
 import org.openst.protocol.WireReader;
 import org.openst.protocol.WireWriter;
+import org.openst.support.testing.FakeLogin;
 
 /** The encoders write what the protocol codecs write, with the client's ID bytes echoed. */
 class AwareMessagesTest {
@@ -24,7 +24,7 @@ class AwareMessagesTest {
 
     @Test
     void blocksMatchTheProtocolCodec() {
-        UserView view = UserView.of(new FakeLogin("k1#hub1", "bob",
+        UserView view = UserView.of(new FakeLogin("k1#hub1", "bob", "BOB",
                 new UserStatus(UserStatusCode.AWAY, 1234, "lunch"), null), Map.of());
         AwareSnapshot online = new AwareSnapshot(BOB.id(), "Sales", true, "k1#hub1", view.status(), "BOB");
         assertEquals(Hex.of(codec(online)), Hex.of(ours(BOB, SALES, view)));

@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import org.openst.buddylist.Fakes.FakeChannel;
-import org.openst.buddylist.Fakes.FakeLogin;
 import org.openst.protocol.AwareIdBlock;
+import org.openst.protocol.ServiceType;
 import org.openst.protocol.UserStatusCode;
+import org.openst.support.testing.FakeChannel;
+import org.openst.support.testing.FakeLogin;
 
 /** The reverse index entry below the wire: shared payloads, and the snapshot/update ordering rule. */
 class PresenceEntryTest {
@@ -32,10 +33,11 @@ class PresenceEntryTest {
     }
 
     private static ChannelState watcher(String user) {
-        return new ChannelState(new FakeChannel(FakeLogin.of(user + "-1", user, UserStatusCode.ACTIVE)));
+        FakeLogin login = FakeLogin.of(user + "-1", user, UserStatusCode.ACTIVE);
+        return new ChannelState(new FakeChannel(login, ServiceType.AWARENESS, 0x11, 0x00030005, new byte[0]));
     }
 
-    private static List<Fakes.Sent> sent(ChannelState cs) {
+    private static List<FakeChannel.Sent> sent(ChannelState cs) {
         return ((FakeChannel) cs.channel).sent;
     }
 

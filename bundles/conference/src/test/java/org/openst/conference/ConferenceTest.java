@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.openst.support.testing.FakeChannel;
+import org.openst.support.testing.FakeLogin;
 
 /** One conference with fake channels: encode once, member IDs, ordering under concurrency. */
 class ConferenceTest {
@@ -26,10 +28,15 @@ class ConferenceTest {
     private final AtomicInteger ended = new AtomicInteger();
     private final Conference conference = new Conference("room", "Topic", c -> ended.incrementAndGet());
 
+    private static FakeChannel channel(String user, byte[] createData) {
+        return new FakeChannel(FakeLogin.of(user), ConfWire.SERVICE, ConfWire.PROTO_TYPE, ConfWire.PROTO_VERSION,
+                createData);
+    }
+
     private Member join(String user) {
-        FakeChannel ch = new FakeChannel(user, ConfWire.create("room", "Topic"));
+        FakeChannel ch = channel(user, ConfWire.create("room", "Topic"));
         Member m = conference.join(ch);
-        assertTrue(ch.accepted);
+        assertTrue(ch.accepted());
         return m;
     }
 
@@ -98,7 +105,7 @@ class ConferenceTest {
         assertTrue(conference.leave(carol));
         assertEquals(1, ended.get());
         assertTrue(conference.hasEnded());
-        assertEquals(null, conference.join(new FakeChannel("dave", new byte[0])), "an ended conference takes nobody");
+        assertEquals(null, conference.join(channel("dave", new byte[0])), "an ended conference takes nobody");
     }
 
     @Test

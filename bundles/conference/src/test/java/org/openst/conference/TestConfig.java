@@ -1,6 +1,8 @@
 package org.openst.conference;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.openst.support.testing.Configs;
 
 /** Hand-made configurations of the conference component. */
 final class TestConfig {
@@ -9,27 +11,8 @@ final class TestConfig {
     }
 
     static ConferenceService.Config config(int maxNameLength, int maxTitleLength) {
-        return new ConferenceService.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ConferenceService.Config.class;
-            }
-
-            @Override
-            public int max_name_length() {
-                return maxNameLength;
-            }
-
-            @Override
-            public int max_title_length() {
-                return maxTitleLength;
-            }
-
-            @Override
-            public int service_ranking() {
-                return 0;
-            }
-        };
+        return Configs.of(ConferenceService.Config.class, Map.of("max_name_length", maxNameLength,
+                "max_title_length", maxTitleLength, "service_ranking", 0));
     }
 
     static ConferenceService.Config defaults() {

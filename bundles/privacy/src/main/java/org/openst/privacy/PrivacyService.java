@@ -17,6 +17,8 @@ import org.openst.hub.api.PrivacySource;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.storage.api.PrivacyStore;
 import org.openst.storage.api.StorageException;
+import org.openst.support.concurrent.KeyedSerialExecutor;
+import org.openst.support.concurrent.KeyedSerialExecutor.Ticket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The hub itself enforces whatever list a login holds; this component only decides which list
- * that is. Store calls may block, so they run on the component's own {@link UserLanes}: one lane
- * per user keeps a user's loads and changes in order, so a login's load sees every list stored
- * before it. Guests have no persistent identity (seed, chapter 4) and are left alone: their list
+ * that is. Store calls may block, so they run on the component's own lanes
+ * ({@link KeyedSerialExecutor}, keyed by user ID): one lane per user keeps a user's loads and
+ * changes in order, so a login's load sees every list stored before it; a change is submitted as
+ * such, so that a load or restore running before it learns that its result is stale. Guests have no persistent identity (seed, chapter 4) and are left alone: their list
  * lives as long as their login (the hub does not ask for theirs).
  *
  * <p>The hub reports every push ({@link Community#pushPrivacy}) as a {@code privacyChanged} on the
@@ -91,7 +94,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
 
     private final PrivacyStore store;
     private final Community community;
-    private final UserLanes lanes;
+    private final KeyedSerialExecutor<String> lanes;
     private volatile PrivacyLimits limits;
     private volatile Duration drainTimeout;
     private volatile Duration loginTimeout;
@@ -110,7 +113,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         this.store = store;
         this.community = community;
         apply(config);
-        this.lanes = new UserLanes("openst-privacy", Math.max(1, config.worker_threads()));
+        this.lanes = KeyedSerialExecutor.unbounded("openst-privacy", Math.max(1, config.worker_threads()));
     }
 
     @Modified
@@ -180,7 +183,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
     }
 
     /** Lane task: the stored list for a login, or, if the login stopped waiting, a late push. */
-    private void loadForLogin(String userId, CompletableFuture<Optional<PrivacyInfo>> answer, UserLanes.Ticket ticket) {
+    private void loadForLogin(String userId, CompletableFuture<Optional<PrivacyInfo>> answer, Ticket ticket) {
         Optional<PrivacyInfo> stored;
         try {
             stored = store.load(userId);
@@ -236,7 +239,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         }
     }
 
-    private void submit(Login login, boolean change, UserLanes.Task task) {
+    private void submit(Login login, boolean change, KeyedSerialExecutor.Task task) {
         if (!lanes.submit(login.userId(), change, task)) {
             LOG.warn("privacy: stopping; list of {} (login {}) not handled", login.userId(), login.loginId());
         }
@@ -250,7 +253,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
      * the origin in the rare case that a stale push reached it meanwhile. The list is
      * synchronised even when the store fails: it still works for the live logins.
      */
-    private void storeAndSync(Login origin, PrivacyInfo list, UserLanes.Ticket ticket) {
+    private void storeAndSync(Login origin, PrivacyInfo list, Ticket ticket) {
         String userId = origin.userId();
         if (isStored(userId, list)) {
             LOG.debug("privacy: list of {} ({}) is the stored one; not stored again", userId, PrivacyLists.describe(list));
@@ -280,7 +283,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
     }
 
     /** A login that registered after the user's last change was synchronised gets that change. */
-    private void catchUp(Login login, UserLanes.Ticket ticket) {
+    private void catchUp(Login login, Ticket ticket) {
         PrivacyInfo latest = latestChange.get(login.userId());
         if (latest != null && !ticket.superseded() && login.isActive() && !PrivacyLists.same(latest, login.privacy())) {
             push(login, latest);
@@ -307,7 +310,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
     }
 
     /** A list over the limits: the login gets the stored list back, or its previous one. */
-    private void restore(Login login, PrivacyInfo previous, UserLanes.Ticket ticket) {
+    private void restore(Login login, PrivacyInfo previous, Ticket ticket) {
         PrivacyInfo back = previous;
         try {
             back = store.load(login.userId()).orElse(previous);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.storage.api.PrivacyStore;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.Gate;
 
 /**
  * Test double of {@link PrivacyStore}: lists in a map, a history of saves, a switch that makes

@@ -28,6 +28,8 @@ import org.openst.protocol.ErrorCode;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.PrivacyUser;
 import org.openst.protocol.ServiceType;
+import org.openst.support.testing.Gate;
+import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 

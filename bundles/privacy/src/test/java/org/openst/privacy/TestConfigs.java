@@ -1,6 +1,8 @@
 package org.openst.privacy;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.openst.support.testing.Configs;
 
 /** Hand-made configurations, as Configuration Admin would pass them. */
 final class TestConfigs {
@@ -16,37 +18,8 @@ final class TestConfigs {
     }
 
     static PrivacyService.Config privacy(int maxEntries, int maxIdLength, int loginTimeoutMillis) {
-        return new PrivacyService.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PrivacyService.Config.class;
-            }
-
-            @Override
-            public int max_entries() {
-                return maxEntries;
-            }
-
-            @Override
-            public int max_id_length() {
-                return maxIdLength;
-            }
-
-            @Override
-            public int worker_threads() {
-                return 2;
-            }
-
-            @Override
-            public int drain_timeout_seconds() {
-                return 10;
-            }
-
-            @Override
-            public int login_timeout_millis() {
-                return loginTimeoutMillis;
-            }
-        };
+        return Configs.of(PrivacyService.Config.class, Map.of("max_entries", maxEntries, "max_id_length", maxIdLength,
+                "worker_threads", 2, "drain_timeout_seconds", 10, "login_timeout_millis", loginTimeoutMillis));
     }
 
     static PrivacyService.Config defaults() {

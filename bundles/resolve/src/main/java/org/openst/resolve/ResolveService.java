@@ -2,14 +2,13 @@ package org.openst.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.openst.directory.api.Directory;
 import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
-import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ServiceType;
+import org.openst.support.channel.ChannelRequests;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,6 +40,8 @@ public final class ResolveService implements ServiceProvider {
     static final int PROTO_TYPE = 0x00000015;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResolveService.class);
+    /** Attached to the channels this service accepted; a refused channel loses it, so what follows is dropped. */
+    private static final Object ACCEPTED = new Object();
 
     @ObjectClassDefinition(name = "OpenST resolve service",
             description = "Resolves names to user and group IDs through the directory (Sametime service 0x15).")
@@ -70,15 +71,14 @@ public final class ResolveService implements ServiceProvider {
     private final AtomicReference<Directory> directory = new AtomicReference<>();
     private final NameResolver resolver;
     private final int maxQueries;
-    private final int maxPending;
-    private final ExecutorService workers;
+    private final ChannelRequests requests;
 
     @Activate
     public ResolveService(Config config) {
         this.resolver = new NameResolver(config.max_matches());
         this.maxQueries = Math.max(1, config.max_queries());
-        this.maxPending = Math.max(1, config.max_pending());
-        this.workers = Workers.create("openst-resolve", config.threads(), config.queue_size());
+        this.requests = new ChannelRequests("Resolve", "openst-resolve", config.threads(), config.queue_size(),
+                Math.max(1, config.max_pending()));
     }
 
     /** The highest-ranked directory; a better one replaces it at run time (greedy). */
@@ -97,7 +97,7 @@ public final class ResolveService implements ServiceProvider {
 
     @Deactivate
     void deactivate() {
-        workers.shutdownNow();
+        requests.stop();
     }
 
     @Override
@@ -107,62 +107,44 @@ public final class ResolveService implements ServiceProvider {
 
     @Override
     public void channelCreated(ServiceChannel channel) {
-        if (channel.protoType() != PROTO_TYPE) {
-            LOG.info("Resolve: refusing a channel of {} with protocol type 0x{} (expected 0x15)",
-                    channel.login().userId(), Integer.toHexString(channel.protoType()));
-            channel.close(ErrorCode.ERR_PROTOCOL_NO_SUPPORT);
-            return;
+        if (requests.acceptsProtoType(channel, PROTO_TYPE)) {
+            channel.attach(ACCEPTED);
+            channel.accept(null);
         }
-        channel.attach(new SerialQueue(workers, maxPending));
-        channel.accept(null);
     }
 
     @Override
     public void received(ServiceChannel channel, int msgType, byte[] data) {
-        if (!(channel.attachment() instanceof SerialQueue queue)) {
+        if (channel.attachment() != ACCEPTED) {
             return; // not one of ours, or already refused
         }
         if (msgType != ResolveRequest.MSG_RESOLVE) {
-            refuse(channel, queue, "unknown message type 0x" + Integer.toHexString(msgType));
+            refuse(channel, "unknown message type 0x" + Integer.toHexString(msgType));
             return;
         }
         ResolveRequest request;
         try {
             request = ResolveRequest.parse(data, maxQueries);
         } catch (ResolveRequest.Malformed e) {
-            refuse(channel, queue, e.getMessage());
+            refuse(channel, e.getMessage());
             return;
         }
-        switch (queue.offer(() -> answer(channel, request))) {
-            case BUSY:
-                LOG.warn("Resolve: all workers and their queue are busy; answering request {} of {} with ERR_STARVING",
-                        Integer.toUnsignedString(request.requestId()), channel.login().userId());
-                channel.send(ResolveRequest.MSG_RESOLVE, ResolveResponse.encode(request.requestId(),
-                        failures(request, ResolveCodes.BUSY)));
-                break;
-            case FULL:
-                queue.cancel();
-                LOG.warn("Resolve: closing the channel of {}: more than {} requests unanswered",
-                        channel.login().userId(), maxPending);
-                channel.close(ErrorCode.ERR_STARVING);
-                break;
-            default:
-                break;
-        }
+        requests.submit(channel, request.requestId(), () -> answer(channel, request),
+                () -> channel.send(ResolveRequest.MSG_RESOLVE, ResolveResponse.encode(request.requestId(),
+                        failures(request, ResolveCodes.BUSY))));
     }
 
     @Override
     public void channelClosed(ServiceChannel channel, int reason, byte[] data) {
-        if (channel.attachment() instanceof SerialQueue queue) {
-            queue.cancel();
+        if (channel.attachment() == ACCEPTED) {
+            requests.closed(channel);
         }
     }
 
     /** Bad input closes this channel only (Meanwhile then senses the service and opens a new one, §6.0). */
-    private static void refuse(ServiceChannel channel, SerialQueue queue, String why) {
-        queue.cancel();
-        LOG.warn("Resolve: closing the channel of {}: {}", channel.login().userId(), why);
-        channel.close(ErrorCode.ERR_REQUEST_INVALID);
+    private void refuse(ServiceChannel channel, String why) {
+        channel.attach(null);
+        requests.refuse(channel, why);
     }
 
     /** Runs on a worker. */

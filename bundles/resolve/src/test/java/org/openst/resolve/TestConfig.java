@@ -1,6 +1,8 @@
 package org.openst.resolve;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.openst.support.testing.Configs;
 
 /** Hand-made configurations of the resolve component. */
 final class TestConfig {
@@ -9,42 +11,8 @@ final class TestConfig {
     }
 
     static ResolveService.Config config(int maxMatches, int maxQueries, int threads, int queueSize, int maxPending) {
-        return new ResolveService.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ResolveService.Config.class;
-            }
-
-            @Override
-            public int max_matches() {
-                return maxMatches;
-            }
-
-            @Override
-            public int max_queries() {
-                return maxQueries;
-            }
-
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public int queue_size() {
-                return queueSize;
-            }
-
-            @Override
-            public int max_pending() {
-                return maxPending;
-            }
-
-            @Override
-            public int service_ranking() {
-                return 0;
-            }
-        };
+        return Configs.of(ResolveService.Config.class, Map.of("max_matches", maxMatches, "max_queries", maxQueries,
+                "threads", threads, "queue_size", queueSize, "max_pending", maxPending, "service_ranking", 0));
     }
 
     static ResolveService.Config defaults() {

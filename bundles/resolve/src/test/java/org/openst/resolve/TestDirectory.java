@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openst.directory.api.Authentication;
 import org.openst.directory.api.Directory;
 import org.openst.directory.api.DirectoryGroup;
 import org.openst.directory.api.DirectoryUser;
+import org.openst.support.testing.Gate;
 
 /**
  * An in-memory directory. It returns matches (exact or prefix of ID or name, ignoring case) in
@@ -24,7 +24,7 @@ final class TestDirectory implements Directory {
     final List<DirectoryGroup> groups = new ArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
     final CountDownLatch entered = new CountDownLatch(1);
-    private volatile CountDownLatch gate;
+    private volatile Gate gate;
     private volatile RuntimeException failure;
 
     TestDirectory user(String id, String name, String description) {
@@ -39,12 +39,12 @@ final class TestDirectory implements Directory {
 
     /** Every call blocks until {@link #open()}. */
     TestDirectory gated() {
-        gate = new CountDownLatch(1);
+        gate = new Gate();
         return this;
     }
 
     void open() {
-        gate.countDown();
+        gate.open();
     }
 
     /** Every call throws. */
@@ -59,15 +59,9 @@ final class TestDirectory implements Directory {
         if (failure != null) {
             throw failure;
         }
-        CountDownLatch g = gate;
+        Gate g = gate;
         if (g != null) {
-            try {
-                if (!g.await(20, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("test gate never opened");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            g.pass();
         }
     }
 

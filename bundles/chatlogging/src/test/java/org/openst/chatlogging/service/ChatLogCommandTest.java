@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.openst.hub.core.Awaits;
 import org.openst.storage.api.ChatEntry;
 import org.openst.storage.api.ChatQuery;
+import org.openst.support.testing.MutableClock;
 
 /** The {@code openst:chatlog} shell command: options, paging and the one-line format. */
 class ChatLogCommandTest {
     private final ChatLogComponent log = new ChatLogComponent(new ChatLogSettings(true, 0, 1000, 100),
-            new TestClock(Entries.T0), new RecordingCompanions(), Duration.ofMillis(1), Duration.ofMillis(5));
+            new MutableClock(Entries.T0), new RecordingCompanions(), Duration.ofMillis(1), Duration.ofMillis(5));
 
     @AfterEach
     void stop() {

@@ -21,12 +21,13 @@ import org.openst.hub.core.Awaits;
 import org.openst.storage.api.ChatEntry;
 import org.openst.storage.api.ChatQuery;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.MutableClock;
 
 /** The chat log without OSGi: queueing, batching, store swaps, the switch, drops and retention. */
 class ChatLogComponentTest {
     private static final ChatLogSettings ENABLED = new ChatLogSettings(true, 90, 100_000, 500);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
     private final RecordingCompanions companions = new RecordingCompanions();
     private final List<ChatLogComponent> started = new ArrayList<>();
 

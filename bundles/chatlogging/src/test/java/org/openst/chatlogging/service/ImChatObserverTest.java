@@ -12,6 +12,7 @@ import org.openst.hub.api.ImRecord;
 import org.openst.storage.api.ChatEntry;
 import org.openst.storage.api.ChatPage;
 import org.openst.storage.api.ChatQuery;
+import org.openst.support.testing.FakeLogin;
 
 /** An IM as the hub reports it becomes one IM entry of the chat log. */
 class ImChatObserverTest {
@@ -41,8 +42,8 @@ class ImChatObserverTest {
         CollectingLog log = new CollectingLog();
         ImChatObserver observer = new ImChatObserver(log);
         Instant at = Instant.parse("2026-11-24T09:30:00.123Z");
-        FakeLogin alice = new FakeLogin("hub1-1", "alice", "Alice Example");
-        FakeLogin bob = new FakeLogin("hub1-2", "bob", "Bob Builder");
+        FakeLogin alice = FakeLogin.named("hub1-1", "alice", "Alice Example");
+        FakeLogin bob = FakeLogin.named("hub1-2", "bob", "Bob Builder");
 
         observer.imDelivered(new ImRecord(alice, bob, "hub1-1/2a", at, "html", "<b>hi</b> ü"));
         observer.imDelivered(new ImRecord(bob, alice, "hub1-1/2a", at.plusSeconds(1), "text", "hello"));

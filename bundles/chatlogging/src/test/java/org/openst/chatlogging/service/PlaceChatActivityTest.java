@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openst.places.api.Place;
 import org.openst.places.api.PlaceMember;
 import org.openst.storage.api.ChatEntry;
+import org.openst.support.testing.MutableClock;
 
 /** A place text as the places bundle reports it becomes one PLACE entry, the place's name as conversation. */
 class PlaceChatActivityTest {
@@ -33,7 +34,7 @@ class PlaceChatActivityTest {
     @Test
     void placeMessageMapsToAPlaceEntry() {
         ImChatObserverTest.CollectingLog log = new ImChatObserverTest.CollectingLog();
-        PlaceChatActivity activity = new PlaceChatActivity(log, new TestClock(Entries.T0));
+        PlaceChatActivity activity = new PlaceChatActivity(log, new MutableClock(Entries.T0));
         FakePlace lobby = new FakePlace("lobby");
         PlaceMember carol = new PlaceMember(3, "carol", "hub1-7", "Carol Singer");
 

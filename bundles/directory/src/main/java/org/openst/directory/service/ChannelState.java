@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What one client channel has open. Touched only by that channel's tasks, which its
- * {@link SerialQueue} runs one at a time, so it needs no locking of its own.
+ * What one client channel has open. Touched only by that channel's requests, which
+ * {@link org.openst.support.channel.ChannelRequests} runs one at a time, so it needs no locking
+ * of its own.
  */
 final class ChannelState {
 
@@ -18,13 +19,8 @@ final class ChannelState {
         boolean more;
     }
 
-    final SerialQueue queue;
     final Map<Integer, Browse> open = new HashMap<>();
     private int nextDirectoryId = 1;
-
-    ChannelState(SerialQueue queue) {
-        this.queue = queue;
-    }
 
     /** A new directory ID for this channel; never 0, which OPEN replies use for "none". */
     int newDirectoryId() {

@@ -1,7 +1,6 @@
 package org.openst.directory.service;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.openst.directory.api.Directory;
@@ -11,6 +10,7 @@ import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ServiceType;
+import org.openst.support.channel.ChannelRequests;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -83,8 +83,7 @@ public final class DirectoryService implements ServiceProvider {
     private final int pageSize;
     private final int maxMembers;
     private final int maxOpen;
-    private final int maxPending;
-    private final ExecutorService workers;
+    private final ChannelRequests requests;
 
     @Activate
     public DirectoryService(Config config) {
@@ -93,8 +92,8 @@ public final class DirectoryService implements ServiceProvider {
         this.pageSize = Math.max(1, config.page_size());
         this.maxMembers = Math.max(1, config.max_members());
         this.maxOpen = Math.max(1, config.max_open());
-        this.maxPending = Math.max(1, config.max_pending());
-        this.workers = Workers.create("openst-directory", config.threads(), config.queue_size());
+        this.requests = new ChannelRequests("Directory", "openst-directory", config.threads(), config.queue_size(),
+                Math.max(1, config.max_pending()));
     }
 
     /** The highest-ranked directory; a better one replaces it at run time (greedy). */
@@ -113,7 +112,7 @@ public final class DirectoryService implements ServiceProvider {
 
     @Deactivate
     void deactivate() {
-        workers.shutdownNow();
+        requests.stop();
     }
 
     @Override
@@ -123,14 +122,10 @@ public final class DirectoryService implements ServiceProvider {
 
     @Override
     public void channelCreated(ServiceChannel channel) {
-        if (channel.protoType() != PROTO_TYPE) {
-            LOG.info("Directory: refusing a channel of {} with protocol type 0x{} (expected 0x1c)",
-                    channel.login().userId(), Integer.toHexString(channel.protoType()));
-            channel.close(ErrorCode.ERR_PROTOCOL_NO_SUPPORT);
-            return;
+        if (requests.acceptsProtoType(channel, PROTO_TYPE)) {
+            channel.attach(new ChannelState());
+            channel.accept(null);
         }
-        channel.attach(new ChannelState(new SerialQueue(workers, maxPending)));
-        channel.accept(null);
     }
 
     @Override
@@ -142,32 +137,17 @@ public final class DirectoryService implements ServiceProvider {
         try {
             request = DirectoryRequest.parse(msgType, data);
         } catch (DirectoryRequest.Malformed e) {
-            state.queue.cancel();
-            LOG.warn("Directory: closing the channel of {}: {}", channel.login().userId(), e.getMessage());
-            channel.close(ErrorCode.ERR_REQUEST_INVALID);
+            requests.refuse(channel, e.getMessage());
             return;
         }
-        switch (state.queue.offer(() -> handle(channel, state, request))) {
-            case BUSY:
-                LOG.warn("Directory: all workers and their queue are busy; answering request {} of {} with ERR_STARVING",
-                        Integer.toUnsignedString(request.requestId()), channel.login().userId());
-                answerBusy(channel, msgType, request);
-                break;
-            case FULL:
-                state.queue.cancel();
-                LOG.warn("Directory: closing the channel of {}: more than {} requests unanswered",
-                        channel.login().userId(), maxPending);
-                channel.close(ErrorCode.ERR_STARVING);
-                break;
-            default:
-                break;
-        }
+        requests.submit(channel, request.requestId(), () -> handle(channel, state, request),
+                () -> answerBusy(channel, msgType, request));
     }
 
     @Override
     public void channelClosed(ServiceChannel channel, int reason, byte[] data) {
-        if (channel.attachment() instanceof ChannelState state) {
-            state.queue.cancel();
+        if (channel.attachment() instanceof ChannelState) {
+            requests.closed(channel);
         }
     }
 
@@ -185,7 +165,7 @@ public final class DirectoryService implements ServiceProvider {
             channel.send(msgType, DirectoryReplies.groupMembers(id, busy, List.of()));
         } else if (request instanceof DirectoryRequest.Close c && channel.attachment() instanceof ChannelState state) {
             // CLOSE has no reply. Nothing of this channel is pending or running, so the state may be
-            // touched here (the queue's lock orders this after the last task).
+            // touched here (the executor's lock orders this after the channel's last task).
             state.open.remove(c.directoryId());
         }
     }

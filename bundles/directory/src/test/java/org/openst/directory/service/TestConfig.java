@@ -1,6 +1,8 @@
 package org.openst.directory.service;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.openst.support.testing.Configs;
 
 /** Hand-made configurations of the directory component. */
 final class TestConfig {
@@ -10,52 +12,9 @@ final class TestConfig {
 
     static DirectoryService.Config config(String bookName, int pageSize, int maxMembers, int maxOpen, int threads,
             int queueSize) {
-        return new DirectoryService.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DirectoryService.Config.class;
-            }
-
-            @Override
-            public String book_name() {
-                return bookName;
-            }
-
-            @Override
-            public int page_size() {
-                return pageSize;
-            }
-
-            @Override
-            public int max_members() {
-                return maxMembers;
-            }
-
-            @Override
-            public int max_open() {
-                return maxOpen;
-            }
-
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public int queue_size() {
-                return queueSize;
-            }
-
-            @Override
-            public int max_pending() {
-                return 1000;
-            }
-
-            @Override
-            public int service_ranking() {
-                return 0;
-            }
-        };
+        return Configs.of(DirectoryService.Config.class, Map.of("book_name", bookName, "page_size", pageSize,
+                "max_members", maxMembers, "max_open", maxOpen, "threads", threads, "queue_size", queueSize,
+                "max_pending", 1000, "service_ranking", 0));
     }
 
     static DirectoryService.Config pageSize(int pageSize) {

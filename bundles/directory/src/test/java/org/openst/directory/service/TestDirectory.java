@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.openst.directory.api.Authentication;
 import org.openst.directory.api.Directory;
 import org.openst.directory.api.DirectoryGroup;
 import org.openst.directory.api.DirectoryUser;
+import org.openst.support.testing.Gate;
 
 /** An in-memory directory that browses and knows public groups; with a gate every call blocks until it opens. */
 final class TestDirectory implements Directory {
@@ -21,7 +21,7 @@ final class TestDirectory implements Directory {
     private final List<DirectoryUser> users = new ArrayList<>();
     private final Map<DirectoryGroup, List<String>> groups = new LinkedHashMap<>();
     final CountDownLatch entered = new CountDownLatch(1);
-    private volatile CountDownLatch gate;
+    private volatile Gate gate;
     private volatile RuntimeException failure;
 
     TestDirectory user(String id, String name) {
@@ -37,12 +37,12 @@ final class TestDirectory implements Directory {
     }
 
     TestDirectory gated() {
-        gate = new CountDownLatch(1);
+        gate = new Gate();
         return this;
     }
 
     void open() {
-        gate.countDown();
+        gate.open();
     }
 
     TestDirectory failing(RuntimeException e) {
@@ -55,15 +55,9 @@ final class TestDirectory implements Directory {
         if (failure != null) {
             throw failure;
         }
-        CountDownLatch g = gate;
+        Gate g = gate;
         if (g != null) {
-            try {
-                if (!g.await(20, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("test gate never opened");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            g.pass();
         }
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openst.protocol.ErrorCode;
 import org.openst.storage.api.StatEvent;
 import org.openst.storage.api.StatTotal;
+import org.openst.support.testing.FakeLogin;
+import org.openst.support.testing.MutableClock;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 
@@ -21,7 +23,7 @@ import org.osgi.framework.BundleEvent;
 class LoggerComponentTest {
     private static final Instant MINUTE = Instant.parse("2026-11-24T10:15:00Z");
 
-    private final MutableClock clock = new MutableClock("2026-11-24T10:15:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-24T10:15:00Z");
     private final FakeCommunity community = new FakeCommunity();
     private final InMemoryStatisticsStore store = new InMemoryStatisticsStore();
 
@@ -34,7 +36,7 @@ class LoggerComponentTest {
     @Test
     void communityEventsBecomeTheirKinds() {
         LoggerComponent logger = logger();
-        FakeLogin alice = new FakeLogin("alice");
+        FakeLogin alice = FakeLogin.of("alice");
         logger.loggedIn(alice);
         logger.loggedIn(alice);
         logger.loggedOut(alice, 0);
@@ -68,7 +70,7 @@ class LoggerComponentTest {
     @Test
     void stoppingSamplesAndFlushesWhatIsLeft() {
         LoggerComponent logger = logger();
-        logger.loggedIn(new FakeLogin("bob"));
+        logger.loggedIn(FakeLogin.of("bob"));
         clock.advance(Duration.ofSeconds(30));
         community.counts = Map.of(0x1000, 2L);
         logger.deactivate();
@@ -97,7 +99,7 @@ class LoggerComponentTest {
     void totalsAreSummedOverHours() {
         LoggerComponent logger = logger();
         for (int hour = 0; hour < 3; hour++) {
-            logger.loggedIn(new FakeLogin("carol"));
+            logger.loggedIn(FakeLogin.of("carol"));
             clock.advance(Duration.ofHours(1));
         }
         assertEquals(3, logger.totalsPerHour(MINUTE.minus(Duration.ofMinutes(15)), clock.instant()).size());
@@ -108,7 +110,7 @@ class LoggerComponentTest {
     @Test
     void theQueueIsWrittenWhenAStoreAppears() {
         LoggerComponent logger = new LoggerComponent(community, LoggerSettings.defaults(), clock);
-        logger.loggedIn(new FakeLogin("alice"));
+        logger.loggedIn(FakeLogin.of("alice"));
         assertEquals(1, logger.flushNow());
         logger.unbindStore(store); // not bound: nothing happens
         logger.bindStore(store);
@@ -121,7 +123,7 @@ class LoggerComponentTest {
         LoggerComponent logger = new LoggerComponent(community, new LoggerSettings(Duration.ofMinutes(1),
                 Duration.ofSeconds(10), 2, 100), clock);
         logger.bindStore(store);
-        logger.loggedIn(new FakeLogin("alice"));
+        logger.loggedIn(FakeLogin.of("alice"));
         logger.flushNow();
         clock.advance(Duration.ofDays(2));
         assertEquals(0, logger.purgeNow(), "exactly two days old is kept");
@@ -135,7 +137,7 @@ class LoggerComponentTest {
         LoggerComponent logger = new LoggerComponent(community, new LoggerSettings(Duration.ofMinutes(1),
                 Duration.ofSeconds(10), 0, 100), clock);
         logger.bindStore(store);
-        logger.loggedIn(new FakeLogin("alice"));
+        logger.loggedIn(FakeLogin.of("alice"));
         logger.flushNow();
         clock.advance(Duration.ofDays(10_000));
         assertEquals(0, logger.purgeNow());

@@ -19,13 +19,14 @@ import org.openst.hub.core.Awaits;
 import org.openst.hub.core.Clients;
 import org.openst.hub.core.TestHub;
 import org.openst.storage.api.StatEvent;
+import org.openst.support.testing.MutableClock;
 
 /** End to end: real clients on a real hub, the Logger as its community listener, a store double. */
 class LoggerHubTest {
     private static final Duration WAIT = Clients.WAIT;
     private static final Instant HOUR = Instant.parse("2026-11-24T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock("2026-11-24T10:15:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-24T10:15:00Z");
     private final InMemoryStatisticsStore store = new InMemoryStatisticsStore();
 
     @Test

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.openst.storage.api.StatEvent;
 import org.openst.storage.api.StatTotal;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.MutableClock;
 
 /** Aggregation per minute, the queue while the store is absent or failing, and reading back. */
 class StatisticsLogTest {
-    private final MutableClock clock = new MutableClock("2026-11-24T10:15:03Z");
+    private final MutableClock clock = MutableClock.at("2026-11-24T10:15:03Z");
     private final InMemoryStatisticsStore store = new InMemoryStatisticsStore();
     private final StatisticsLog log = new StatisticsLog(clock, 1000);
 

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.openst.logger.api.Statistics;
 import org.openst.storage.api.StatTotal;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.MutableClock;
 
 /** The table of {@code openst:stats}, character for character. */
 class StatsCommandTest {
-    private final MutableClock clock = new MutableClock("2026-11-24T12:34:56Z");
+    private final MutableClock clock = MutableClock.at("2026-11-24T12:34:56Z");
 
     /** Answers with fixed totals and remembers the range asked. */
     static class FixedStatistics implements Statistics {

@@ -6,7 +6,7 @@ import org.openst.places.api.PlaceMember;
 
 /**
  * One place channel, attached to its {@link ServiceChannel}. Created on the network thread; its
- * mutable fields are touched only on the place's lane ({@link PlaceLanes}).
+ * mutable fields are touched only on the place's lane (see {@link PlacesComponent}).
  */
 final class Occupant {
     final ServiceChannel channel;

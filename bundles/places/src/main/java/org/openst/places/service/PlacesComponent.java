@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.openst.hub.api.Community;
@@ -21,6 +17,8 @@ import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ProtocolException;
 import org.openst.protocol.ServiceType;
 import org.openst.storage.api.ConfigRecords;
+import org.openst.support.concurrent.DaemonPools;
+import org.openst.support.concurrent.KeyedSerialExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,9 +42,14 @@ import org.slf4j.LoggerFactory;
  * the definition is known, so the client's JOIN_PLACE and everything after it follow in order.
  * Membership is runtime state: the place closes when its last channel leaves.
  *
- * <p>The network threads only check the CREATE and hand every event to the place's lane
- * ({@link PlaceLanes}); storage runs on its own small pool, so a slow store delays only the
- * places it is loading. Registered {@link PlaceActivity} services enter every place and hear its
+ * <p>The network threads only check the CREATE and hand every event to the place's lane: one
+ * serial lane per place name on a small shared pool ({@link KeyedSerialExecutor}), the seed's
+ * "single synchronization point". Every event of a place (entries, messages, leaves, activity
+ * calls, the end of its definition's loading) runs on it one at a time in the order submitted, so
+ * every member and every activity sees one order and the place's state needs no lock; different
+ * places run in parallel. Lanes are keyed by name, not by place object, so a place that closes and
+ * opens again keeps its order across the two lives. Storage runs on its own small pool, so a slow
+ * store delays only the places it is loading. Registered {@link PlaceActivity} services enter every place and hear its
  * events in the place's order.
  */
 @Component(name = PlacesComponent.PID, configurationPid = PlacesComponent.PID,
@@ -82,7 +85,7 @@ public final class PlacesComponent implements ServiceProvider {
 
     private final PlaceDefinitions definitions;
     private final Activities activities = new Activities();
-    private final PlaceLanes lanes = new PlaceLanes("openst-places", LANE_THREADS);
+    private final KeyedSerialExecutor<String> lanes = KeyedSerialExecutor.unbounded("openst-places", LANE_THREADS);
     private final ExecutorService storage;
     /** Live places by name; a name's entry is added and removed only on that name's lane. */
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
@@ -92,15 +95,7 @@ public final class PlacesComponent implements ServiceProvider {
     public PlacesComponent(@Reference(name = "community") Community community,
             @Reference(name = "records") ConfigRecords records, Config config) {
         this.definitions = new PlaceDefinitions(records);
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(STORAGE_THREADS, STORAGE_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "openst-places-storage-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.storage = pool;
+        this.storage = DaemonPools.unbounded("openst-places-storage", STORAGE_THREADS);
         apply(config);
         LOG.info("places: serving service 0x80000022 on hub {}", community.hubId());
     }
@@ -132,7 +127,7 @@ public final class PlacesComponent implements ServiceProvider {
                 }
             });
         }
-        if (!lanes.close(DRAIN_TIMEOUT)) {
+        if (lanes.close(DRAIN_TIMEOUT) > 0) {
             LOG.warn("places: stopped with place events unfinished after {} s", DRAIN_TIMEOUT.toSeconds());
         }
         storage.shutdownNow();

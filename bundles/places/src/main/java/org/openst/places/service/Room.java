@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One live place (spec §6.4): its channels, its members, its activities. Every method except the
- * {@link Place} view runs on the place's lane ({@link PlaceLanes}), so the state needs no lock;
- * the view reads immutable snapshots through volatile fields.
+ * {@link Place} view runs on the place's lane (see {@link PlacesComponent}), so the state needs no
+ * lock; the view reads immutable snapshots through volatile fields.
  *
  * <p>Life: LOADING while its definition is read or created (entering channels wait, not yet
  * accepted), OPEN once it is known, CLOSED when its last channel left. A closed room is never

@@ -17,6 +17,7 @@ import org.openst.places.service.PlaceWire.PeerJoin;
 import org.openst.places.service.PlaceWire.PeerPart;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.WireWriter;
+import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openst.storage.api.ConfigRecords;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.Gate;
 
 /**
  * Test double of {@link ConfigRecords}: records in a map, a switch that makes the next calls fail

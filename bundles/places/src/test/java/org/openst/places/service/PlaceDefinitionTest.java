@@ -18,6 +18,8 @@ import org.openst.hub.core.Awaits;
 import org.openst.hub.core.Clients;
 import org.openst.places.service.PlaceWire.Message;
 import org.openst.protocol.ErrorCode;
+import org.openst.support.testing.Gate;
+import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 

@@ -1,6 +1,8 @@
 package org.openst.places.service;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import org.openst.support.testing.Configs;
 
 /** Hand-made configurations, as Configuration Admin would pass them. */
 final class TestConfigs {
@@ -8,27 +10,8 @@ final class TestConfigs {
     }
 
     static PlacesComponent.Config places(int maxNameLength, int maxTitleLength, int maxMembers) {
-        return new PlacesComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PlacesComponent.Config.class;
-            }
-
-            @Override
-            public int max_name_length() {
-                return maxNameLength;
-            }
-
-            @Override
-            public int max_title_length() {
-                return maxTitleLength;
-            }
-
-            @Override
-            public int max_members() {
-                return maxMembers;
-            }
-        };
+        return Configs.of(PlacesComponent.Config.class, Map.of("max_name_length", maxNameLength,
+                "max_title_length", maxTitleLength, "max_members", maxMembers));
     }
 
     static PlacesComponent.Config defaults() {

@@ -14,6 +14,7 @@ import org.openst.storage.api.UserStorage;
 import org.openst.storage.service.StorageMessages.LoadRequest;
 import org.openst.storage.service.StorageMessages.SaveRequest;
 import org.openst.storage.service.StorageRequestHandler.SaveOutcome;
+import org.openst.support.concurrent.KeyedSerialExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * where Pidgin keeps the user's buddy list (key 0) and Meanwhile its other settings.
  *
  * <p>Each request is parsed on the network thread (cheap, and a malformed one is refused at once)
- * and answered on the user's lane ({@link UserLanes}), in request order. A SAVE is answered with
+ * and answered on the user's lane (a {@link KeyedSerialExecutor} keyed by user ID). One serial lane
+ * per user answers each channel in request order (spec §6.6: several requests may be outstanding),
+ * makes a quota check and the save that follows it atomic for the user, and orders
+ * STORAGE_CHANGED notices after the answers that caused them. A SAVE is answered with
  * result 0 only after {@link UserStorage#save} returned, i.e. once it is durable. A request still
  * queued when the client closes the channel or logs out is still carried out: Pidgin saves its
  * list right before its logout (spec §8.2 #39–42); only the answer is dropped.
@@ -79,7 +83,7 @@ public final class StorageService implements ServiceProvider {
 
     private final Community community;
     private final StorageRequestHandler handler;
-    private final UserLanes lanes;
+    private final KeyedSerialExecutor<String> lanes;
     private final OpenStorageChannels open = new OpenStorageChannels();
     private volatile StorageLimits limits;
     private volatile Duration drainTimeout;
@@ -90,7 +94,7 @@ public final class StorageService implements ServiceProvider {
         this.community = community;
         this.handler = new StorageRequestHandler(storage);
         apply(config);
-        this.lanes = new UserLanes("openst-storage", Math.max(1, config.worker_threads()));
+        this.lanes = KeyedSerialExecutor.unbounded("openst-storage", Math.max(1, config.worker_threads()));
         LOG.info("storage: serving service 0x18 from {}", storage.describe());
     }
 

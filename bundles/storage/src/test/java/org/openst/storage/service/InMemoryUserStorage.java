@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openst.storage.api.StorageException;
 import org.openst.storage.api.UserStorage;
+import org.openst.support.testing.Gate;
 
 /**
  * Test double of {@link UserStorage}: units in a map, a switch that makes every call fail with

@@ -15,6 +15,7 @@ import org.openst.hub.core.Clients;
 import org.openst.hub.core.TestHub;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.WireWriter;
+import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 

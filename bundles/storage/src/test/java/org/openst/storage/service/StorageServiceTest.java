@@ -24,6 +24,8 @@ import org.openst.protocol.ServiceType;
 import org.openst.protocol.WireWriter;
 import org.openst.storage.service.StorageWire.Loaded;
 import org.openst.storage.service.StorageWire.Saved;
+import org.openst.support.testing.Gate;
+import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.openst.support.testing.MutableClock;
 
 /** Issue and check with a fixed key and a hand-moved clock. */
 class SignedTokensTest {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.openst.support.testing.MutableClock;
 
 /** Where the signing key comes from: generated once, kept in ConfigRecords, shared, cached. */
 class SigningKeySourceTest {

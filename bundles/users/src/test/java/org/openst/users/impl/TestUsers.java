@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import org.openst.directory.api.Directory;
 import org.openst.storage.api.ConfigRecords;
+import org.openst.support.testing.MutableClock;
 
 /** Builds the component as DS would, without OSGi: constructor, then the bound references. */
 final class TestUsers {

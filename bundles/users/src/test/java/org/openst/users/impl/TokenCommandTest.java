@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.openst.support.testing.MutableClock;
 
 /** {@code openst:token <userId> [minutes]}. */
 class TokenCommandTest {

@@ -18,6 +18,7 @@ import org.openst.hub.api.LoginAttempt;
 import org.openst.hub.api.LoginDecision;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ServiceType;
+import org.openst.support.testing.MutableClock;
 
 import ch.qos.logback.classic.Level;
 

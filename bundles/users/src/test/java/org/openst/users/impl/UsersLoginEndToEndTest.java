@@ -18,6 +18,7 @@ import org.openst.hub.core.TestHub;
 import org.openst.protocol.AuthType;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.LoginInfo;
+import org.openst.support.testing.MutableClock;
 
 /**
  * The authority in a real hub, with Java clients on the wire: what a user sees when logging in with
