@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 import org.openst.protocol.ClientType;
 import org.openst.protocol.ProtocolVersion;
@@ -34,6 +35,7 @@ public final class ClientOptions {
     private final int clientMinor;
     private final String localHost;
     private final InetAddress localAddress;
+    private final ThreadFactory readerThreads;
     private final Duration timeout;
     private final int maxFrameSize;
     private final ClientListener listener;
@@ -47,6 +49,7 @@ public final class ClientOptions {
         this.clientMinor = b.clientMinor;
         this.localHost = b.localHost;
         this.localAddress = b.localAddress;
+        this.readerThreads = b.readerThreads;
         this.timeout = b.timeout;
         this.maxFrameSize = b.maxFrameSize;
         this.listener = b.listener;
@@ -73,6 +76,7 @@ public final class ClientOptions {
         b.clientMinor = clientMinor;
         b.localHost = localHost;
         b.localAddress = localAddress;
+        b.readerThreads = readerThreads;
         b.timeout = timeout;
         b.maxFrameSize = maxFrameSize;
         b.listener = listener;
@@ -109,6 +113,15 @@ public final class ClientOptions {
      */
     public InetAddress localAddress() {
         return localAddress;
+    }
+
+    /**
+     * @return what makes the connection's reader thread (every event arrives on it), or null
+     *     (default) for a daemon platform thread. A process that holds thousands of connections,
+     *     such as a load generator, may pass a virtual-thread factory (Java 21+).
+     */
+    public ThreadFactory readerThreads() {
+        return readerThreads;
     }
 
     /** @return timeout of connect and of every blocking call without its own timeout; default 10 s */
@@ -162,6 +175,7 @@ public final class ClientOptions {
         private int clientMinor = ProtocolVersion.MINOR;
         private String localHost = "";
         private InetAddress localAddress;
+        private ThreadFactory readerThreads;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private ClientListener listener = NO_LISTENER;
@@ -207,6 +221,16 @@ public final class ClientOptions {
          */
         public Builder localAddress(InetAddress address) {
             this.localAddress = address;
+            return this;
+        }
+
+        /**
+         * @param factory makes each connection's reader thread (it is named after the
+         *     connection); null for a daemon platform thread
+         * @return this
+         */
+        public Builder readerThreads(ThreadFactory factory) {
+            this.readerThreads = factory;
             return this;
         }
 

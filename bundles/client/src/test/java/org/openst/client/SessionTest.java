@@ -44,6 +44,20 @@ class SessionTest extends ClientTestSupport {
     }
 
     @Test
+    void readerThreadComesFromTheConfiguredFactory() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        loggedIn(options().readerThreads(r -> {
+            made.incrementAndGet();
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        }).build());
+        assertEquals(1, made.get());
+        client.setStatus(UserStatus.active());
+        assertEquals(UserStatus.active(), peer.read(SetUserStatus.class).status());
+    }
+
+    @Test
     void keepalivesAreToleratedAndSent() throws Exception {
         loggedIn();
         // §2: bytes >= 0x80 between frames (and before one) are skipped.

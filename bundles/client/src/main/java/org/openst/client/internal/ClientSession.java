@@ -85,7 +85,7 @@ public final class ClientSession implements Connection.Handler {
     private ClientSession(ClientOptions options, Socket socket) throws IOException {
         this.options = options;
         this.listener = options.listener();
-        this.conn = new Connection(socket, options.maxFrameSize(), this);
+        this.conn = new Connection(socket, options.maxFrameSize(), this, options.readerThreads());
         this.loginFlow = new LoginFlow(this, options, RANDOM);
     }
 

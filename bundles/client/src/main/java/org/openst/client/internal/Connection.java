@@ -40,15 +40,23 @@ final class Connection {
     private final Object writeLock = new Object();
     private volatile boolean closing;
 
-    Connection(Socket socket, int maxFrameSize, Handler handler) throws IOException {
+    /** @param readerThreads makes the reader thread; null for a daemon platform thread */
+    Connection(Socket socket, int maxFrameSize, Handler handler, java.util.concurrent.ThreadFactory readerThreads)
+            throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.in = socket.getInputStream();
         this.decoder = new FrameDecoder(maxFrameSize);
-        this.reader = new Thread(() -> readLoop(handler),
-                "openst-client-reader " + socket.getRemoteSocketAddress());
-        // Daemon: a forgotten client must not keep the JVM (a test run, a tool) alive.
-        this.reader.setDaemon(true);
+        String name = "openst-client-reader " + socket.getRemoteSocketAddress();
+        Runnable loop = () -> readLoop(handler);
+        if (readerThreads == null) {
+            this.reader = new Thread(loop, name);
+            // Daemon: a forgotten client must not keep the JVM (a test run, a tool) alive.
+            this.reader.setDaemon(true);
+        } else {
+            this.reader = readerThreads.newThread(loop);
+            this.reader.setName(name);
+        }
     }
 
     void start() {
