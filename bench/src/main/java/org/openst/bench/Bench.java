@@ -356,15 +356,26 @@ public final class Bench {
             report.row(s, "  latency p50 / p99 / p99.9 at max", latencies(maxHist));
             report.row(s, "  CPU at max: server / load generator", maxCpu.describe());
 
-            double fixed = o.dbl("rate") > 0 ? o.dbl("rate") : maxRate / 2;
-            cpu = new Cpu(serverPid, workers);
-            List<Kv> half = phase(workers, fixed, Math.max(1000, warmupMs / 2), measureMs, hub, "im-half");
-            Cpu.Used halfCpu = cpu.used();
-            Histogram halfHist = merge(half);
-            String label = o.dbl("rate") > 0 ? "fixed rate" : "half of max";
-            report.row(s, label + " (open loop, batch " + o.integer("batch") + ")", fmt("%.0f msg/s offered, %.0f delivered", fixed, rate(half)));
-            report.row(s, "  latency p50 / p99 / p99.9 at " + label, latencies(halfHist));
-            report.row(s, "  CPU at " + label + ": server / load generator", halfCpu.describe());
+            List<Double> rates = new ArrayList<>();
+            if (o.dbl("rate") > 0) {
+                rates.add(o.dbl("rate"));
+            } else {
+                for (String f : o.str("fractions").split(",")) {
+                    rates.add(maxRate * Double.parseDouble(f.trim()));
+                }
+            }
+            for (double fixed : rates) {
+                String label = o.dbl("rate") > 0 ? "fixed rate"
+                        : fmt("%.0f %% of max", 100 * fixed / maxRate).replace("50 % of max", "half of max");
+                cpu = new Cpu(serverPid, workers);
+                List<Kv> open = phase(workers, fixed, Math.max(1000, warmupMs / 2), measureMs, hub,
+                        "im-" + Math.round(100 * fixed / Math.max(1, maxRate)) + "pct");
+                Cpu.Used openCpu = cpu.used();
+                report.row(s, label + " (open loop, batch " + o.integer("batch") + ")",
+                        fmt("%.0f msg/s offered, %.0f delivered", fixed, rate(open)));
+                report.row(s, "  latency p50 / p99 / p99.9 at " + label, latencies(merge(open)));
+                report.row(s, "  CPU at " + label + ": server / load generator", openCpu.describe());
+            }
 
             List<Kv> totals = WorkerProcess.all(workers, i -> new Kv("im-totals"));
             report.row(s, "messages sent / received", sum(totals, "totalSent") + " / " + sum(totals, "totalReceived"));

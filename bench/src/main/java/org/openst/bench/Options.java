@@ -19,7 +19,8 @@ final class Options {
         d("batch", "8", "im: messages of one conversation that go out with one write (ImConversation.sendTexts): at most this many in the closed loop, bursts of this many in the open loop; 1 = one write per message");
         d("senders", "2", "im/churn: sender threads per worker process");
         d("size", "64", "im/churn: characters per message text");
-        d("rate", "0", "im: fixed rate (messages/s) for the second phase; 0 = half the measured maximum");
+        d("rate", "0", "im: fixed rate (messages/s) for the open-loop phase; 0 = the --fractions of the measured maximum");
+        d("fractions", "0.5", "im: open-loop phases at these fractions of the maximum rate, e.g. 0.1,0.25,0.5");
         d("cipher", "none", "im/churn: IM channel encryption: none, or rc2 (offer RC2/40+RC2/128 as Pidgin; load generator decrypts)");
         d("target", "both", "im: hub, relay (the bare MINA relay, the ceiling) or both");
         d("watchers", "10000", "fanout: users watching the one whose status changes");
