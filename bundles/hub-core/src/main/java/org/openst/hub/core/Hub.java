@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,11 +96,32 @@ public final class Hub implements Community {
 
     /** Applies settings that take effect without a restart (time-outs, login policy, limits). */
     public void update(HubSettings newSettings) {
-        if (!newSettings.hubId().equals(settings.hubId())) {
+        HubSettings old = settings;
+        if (!newSettings.hubId().equals(old.hubId())) {
             LOG.warn("hub.id changes from {} to {} for new logins only; existing login IDs keep the old one",
-                    settings.hubId(), newSettings.hubId());
+                    old.hubId(), newSettings.hubId());
+        }
+        if (newSettings.authThreads() != old.authThreads()) {
+            resize(authExecutor, newSettings.authThreads());
+            resize(privacyExecutor, newSettings.authThreads());
+        }
+        if (newSettings.ioThreads() != old.ioThreads()) {
+            LOG.warn("io.threads = {} applies when the hub restarts (bundle org.openst.hub-core); "
+                    + "the listener keeps its {} network threads", newSettings.ioThreads(), old.ioThreads());
         }
         settings = newSettings;
+    }
+
+    /** Resizes a fixed pool in place: grow the maximum first, shrink the core first. */
+    private static void resize(ExecutorService pool, int threads) {
+        ThreadPoolExecutor p = (ThreadPoolExecutor) pool;
+        if (threads > p.getMaximumPoolSize()) {
+            p.setMaximumPoolSize(threads);
+            p.setCorePoolSize(threads);
+        } else {
+            p.setCorePoolSize(threads);
+            p.setMaximumPoolSize(threads);
+        }
     }
 
     /** A new client connection. */

@@ -14,6 +14,7 @@ import org.openst.hub.api.ServiceProvider;
 import org.openst.hub.core.net.HubAcceptor;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.PrivacyInfo;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,15 +37,18 @@ import org.slf4j.LoggerFactory;
 public final class HubComponent implements Community {
     private static final Logger LOG = LoggerFactory.getLogger(HubComponent.class);
 
+    private final ConfigGate<HubConfig, HubSettings> gate = new ConfigGate<>(HubConfig.PID, HubConfig.class,
+            HubSettings::from, LOG);
     private final Hub hub;
     private final HubAcceptor acceptor;
 
+    /**
+     * A refused configuration starts the hub on the built-in defaults (logged); only a port that
+     * cannot be bound leaves it stopped.
+     */
     @Activate
     public HubComponent(HubConfig config) throws IOException {
-        HubSettings settings = validated(config);
-        if (settings == null) {
-            throw new IllegalArgumentException("invalid configuration " + HubConfig.PID + " (see the log line above)");
-        }
+        HubSettings settings = gate.initial(config);
         hub = new Hub(settings);
         acceptor = new HubAcceptor(hub);
         try {
@@ -63,7 +67,7 @@ public final class HubComponent implements Community {
      */
     @Modified
     void modified(HubConfig config) {
-        HubSettings next = validated(config);
+        HubSettings next = gate.next(config).orElse(null);
         if (next == null) {
             return;
         }
@@ -73,7 +77,7 @@ public final class HubComponent implements Community {
             try {
                 acceptor.rebind(next);
             } catch (IOException e) {
-                LOG.error("{}: cannot listen on {}:{} ({}); staying on {}:{}", HubConfig.PID, next.bindAddress(),
+                LOG.error("{}: refused port/bind.address: cannot listen on {}:{} ({}); staying on {}:{}", HubConfig.PID, next.bindAddress(),
                         next.port(), e.getMessage(), previous.bindAddress(), previous.port());
                 hub.update(previous);
                 try {
@@ -93,13 +97,9 @@ public final class HubComponent implements Community {
         LOG.info("hub stopped");
     }
 
-    private static HubSettings validated(HubConfig config) {
-        try {
-            return HubSettings.from(config);
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused configuration: {}", HubConfig.PID, e.getMessage());
-            return null;
-        }
+    /** The port the listener is bound to; for tests. */
+    int port() {
+        return acceptor.port();
     }
 
     /** The hub, for {@link HubBindings}. */

@@ -13,13 +13,15 @@ import org.osgi.service.metatype.annotations.Option;
 public @interface HubConfig {
     String PID = "org.openst.hub";
 
-    @AttributeDefinition(name = "Port", description = "TCP port for Sametime clients (Pidgin's default is 1533).", min = "0", max = "65535")
+    @AttributeDefinition(name = "Port", description = "TCP port for Sametime clients (Pidgin's default is 1533); 0 takes any free port. "
+            + "A change moves the listener at once; logged-in clients stay.", min = "0", max = "65535")
     int port() default 1533;
 
-    @AttributeDefinition(name = "Bind address", description = "Local address to listen on; 0.0.0.0 for all.")
+    @AttributeDefinition(name = "Bind address", description = "Local address to listen on; 0.0.0.0 for all. A change moves the listener at once.")
     String bind_address() default "0.0.0.0";
 
-    @AttributeDefinition(name = "Hub ID", description = "This hub's identity inside every login ID it issues; no '#' or spaces.")
+    @AttributeDefinition(name = "Hub ID", description = "This hub's identity inside every login ID it issues; not empty, no '#' or spaces. "
+            + "A change applies to new logins.")
     String hub_id() default "hub1";
 
     @AttributeDefinition(name = "Community name", description = "Sent to clients in login blocks.")
@@ -37,7 +39,8 @@ public @interface HubConfig {
     @AttributeDefinition(name = "Login time-out (s)", description = "Time from HANDSHAKE_ACK to LOGIN.", min = "1")
     int login_timeout_seconds() default 60;
 
-    @AttributeDefinition(name = "Idle time-out (s)", description = "A connection that sends no byte (not even a keepalive) for this long is closed.", min = "1")
+    @AttributeDefinition(name = "Idle time-out (s)", description = "A connection that sends no byte (not even a keepalive) for this long is closed. "
+            + "Applies to connections made after a change.", min = "1")
     int idle_timeout_seconds() default 90;
 
     @AttributeDefinition(name = "Login ciphers", description = "rc2-128: offer a DH key, accept only RC2/128 logins (default). "
@@ -50,12 +53,13 @@ public @interface HubConfig {
             + "(maintenance); clients that insist with LOGIN_CONTINUE are logged in here.")
     String redirect_host() default "";
 
-    @AttributeDefinition(name = "I/O threads", description = "Network threads; 0 = number of cores + 1.", min = "0")
+    @AttributeDefinition(name = "I/O threads", description = "Network threads; 0 = number of cores + 1. Applies when the hub restarts.", min = "0")
     int io_threads() default 0;
 
-    @AttributeDefinition(name = "Authentication threads", description = "Threads that decrypt logins and ask the directory.", min = "1")
+    @AttributeDefinition(name = "Authentication threads", description = "Threads that decrypt logins and ask the directory; resized at once.", min = "1")
     int auth_threads() default 4;
 
-    @AttributeDefinition(name = "Write queue limit (bytes)", description = "A client that lets more than this many bytes queue up unread is disconnected.", min = "65536")
+    @AttributeDefinition(name = "Write queue limit (bytes)", description = "A client that lets more than this many bytes queue up unread is disconnected. "
+            + "Applies to connections made after a change.", min = "65536")
     int max_queued_bytes() default 8 * 1024 * 1024;
 }

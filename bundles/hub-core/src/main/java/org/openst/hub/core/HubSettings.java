@@ -1,9 +1,13 @@
 package org.openst.hub.core;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+import static org.openst.support.config.ConfigChecks.between;
+
 import java.time.Duration;
 import java.util.Locale;
 
 import org.openst.hub.api.LoginIds;
+import org.openst.support.config.InvalidConfigException;
 
 /**
  * The hub's settings as plain, validated values, so the hub logic can be built and tested
@@ -28,38 +32,39 @@ public record HubSettings(int port, String bindAddress, String hubId, String com
         }
 
         static LoginCiphers parse(String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
                 case "rc2-128" -> RC2_128;
                 case "rc2-40" -> RC2_40;
                 case "both" -> BOTH;
-                default -> throw new IllegalArgumentException("login.ciphers must be rc2-128, rc2-40 or both, not '" + value + "'");
+                default -> throw new InvalidConfigException("login.ciphers", "must be rc2-128, rc2-40 or both, not '" + value + "'");
             };
         }
     }
 
     public HubSettings {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        between("port", port, 0, 65535);
+        try {
+            LoginIds.requireValidHubId(hubId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("hub.id", "must be non-empty without '#' or whitespace, not '" + hubId + "'");
         }
-        LoginIds.requireValidHubId(hubId);
-        if (maxFrameSize < 1024) {
-            throw new IllegalArgumentException("max.frame.size must be at least 1024, not " + maxFrameSize);
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new InvalidConfigException("bind.address", "must not be empty (0.0.0.0 listens on every address)");
         }
+        bindAddress = bindAddress.strip();
+        atLeast("max.frame.size", maxFrameSize, 1024);
         requirePositive("handshake.timeout.seconds", handshakeTimeout);
         requirePositive("login.timeout.seconds", loginTimeout);
         requirePositive("idle.timeout.seconds", idleTimeout);
-        if (authThreads < 1) {
-            throw new IllegalArgumentException("auth.threads must be at least 1, not " + authThreads);
-        }
-        if (ioThreads < 0) {
-            throw new IllegalArgumentException("io.threads must not be negative, not " + ioThreads);
-        }
+        atLeast("auth.threads", authThreads, 1);
+        atLeast("io.threads", ioThreads, 0);
+        atLeast("max.queued.bytes", maxQueuedBytes, 65536);
         redirectHost = redirectHost == null ? "" : redirectHost.trim();
     }
 
     private static void requirePositive(String key, Duration d) {
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(key + " must be positive, not " + d.toSeconds());
+            throw new InvalidConfigException(key, "must be at least 1, not " + d.toSeconds());
         }
     }
 
