@@ -128,6 +128,11 @@ public final class EmbeddedDirectory implements Directory {
         s.groups().reloadIfChanged();
     }
 
+    /** The users file of the configuration in force (the shell command edits it). */
+    Path usersFile() {
+        return stores.users().file();
+    }
+
     private UserSnapshot users() {
         UserSnapshot snapshot = stores.users().snapshot();
         return snapshot == null ? UserSnapshot.EMPTY : snapshot;

@@ -7,14 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,15 +151,9 @@ public final class UsersFileTool {
         String name = displayName.strip();
         String desc = description.strip();
         try {
-            UsersFileFormat.checkUserId(userId);
-            UsersFileFormat.checkText("display name", name);
-            UsersFileFormat.checkText("description", desc);
+            UsersFileEditor.checkNewEntry(userId, name, desc);
         } catch (IllegalArgumentException e) {
             err.println("openst-user: " + e.getMessage());
-            return FAILED;
-        }
-        if (name.isEmpty()) {
-            err.println("openst-user: empty display name");
             return FAILED;
         }
         char[] password = readPassword(stdin);
@@ -179,43 +166,22 @@ public final class UsersFileTool {
         } finally {
             Arrays.fill(password, '\0');
         }
-        Path target = realTarget(file);
-        List<String> lines = Files.exists(target) ? readLines(target) : new ArrayList<>(UsersFileFormat.HEADER.lines().toList());
-        boolean replaced = false;
-        List<String> result = new ArrayList<>(lines.size() + 1);
-        for (String line : lines) {
-            if (isLineOf(line, userId)) {
-                if (!replaced) {
-                    result.add(entry.toLine());
-                    replaced = true;
-                }
-            } else {
-                result.add(line);
-            }
-        }
-        if (!replaced) {
-            result.add(entry.toLine());
-        }
-        write(target, result);
+        boolean replaced = new UsersFileEditor(file).put(entry);
         out.println((replaced ? "replaced " : "added ") + userId + " in " + file);
         return OK;
     }
 
     private int remove(Path file, String userId) throws IOException {
-        Path target = realTarget(file);
-        List<String> lines = readLines(target);
-        List<String> kept = lines.stream().filter(l -> !isLineOf(l, userId)).toList();
-        if (kept.size() == lines.size()) {
+        if (!new UsersFileEditor(file).remove(userId)) {
             err.println("openst-user: no user " + userId + " in " + file);
             return FAILED;
         }
-        write(target, kept);
         out.println("removed " + userId + " from " + file);
         return OK;
     }
 
     private int list(Path file) throws IOException {
-        UsersFileFormat.Result r = UsersFileFormat.parse(readLines(file));
+        UsersFileFormat.Result r = new UsersFileEditor(file).read();
         for (UserEntry e : r.entries()) {
             out.println(e.userId() + "\t" + e.displayName() + "\t" + e.description() + (e.disabled() ? "\t(disabled)" : ""));
         }
@@ -224,7 +190,7 @@ public final class UsersFileTool {
     }
 
     private int check(Path file) throws IOException {
-        UsersFileFormat.Result r = UsersFileFormat.parse(readLines(file));
+        UsersFileFormat.Result r = new UsersFileEditor(file).read();
         report(file, r);
         out.println(file + ": " + r.entries().size() + " users, " + r.problems().size() + " bad lines");
         return r.problems().isEmpty() ? OK : FAILED;
@@ -249,15 +215,6 @@ public final class UsersFileTool {
         return OK;
     }
 
-    /** Whether a line is the entry of that user, judged by its first field only (so bad entries can be replaced). */
-    private static boolean isLineOf(String line, String userId) {
-        if (UsersFileFormat.isBlankOrComment(line)) {
-            return false;
-        }
-        String first = line.strip().split("\t", 2)[0].strip();
-        return UserEntry.key(first).equals(UserEntry.key(userId));
-    }
-
     private char[] readPassword(boolean stdin) throws IOException {
         char[] password;
         if (stdin || console == null) {
@@ -279,59 +236,5 @@ public final class UsersFileTool {
             return null;
         }
         return password;
-    }
-
-    private static List<String> readLines(Path file) throws IOException {
-        return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-    }
-
-    /** Follows a symbolic link so that the link survives the replace. */
-    private static Path realTarget(Path file) throws IOException {
-        return Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
-    }
-
-    /** Writes next to the target and renames over it, keeping the old file's permissions. */
-    private static void write(Path target, List<String> lines) throws IOException {
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            StringBuilder text = new StringBuilder();
-            for (String line : lines) {
-                text.append(line).append('\n');
-            }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            copyPermissions(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        PosixFileAttributeView fromView = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        PosixFileAttributeView toView = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (fromView == null || toView == null || !Files.exists(from)) {
-            return;
-        }
-        try {
-            PosixFileAttributes a = fromView.readAttributes();
-            toView.setPermissions(a.permissions());
-            try {
-                toView.setOwner(a.owner());
-                toView.setGroup(a.group());
-            } catch (IOException | SecurityException e) {
-                // Only root may give a file away; the permissions are what matter most.
-            }
-        } catch (IOException e) {
-            // Best effort: the new file keeps the default permissions.
-        }
     }
 }
