@@ -1,0 +1,52 @@
+package org.openst.directory.ldap;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+
+/**
+ * The connection pool of one configuration: connections go to the first server of the list that
+ * accepts one (fail-over in order), are bound as the service account, and every operation on them
+ * has the response time-out, so no caller waits longer than that for an answer.
+ */
+final class LdapConnections {
+
+    private LdapConnections() {
+    }
+
+    /**
+     * Opens no connection yet (a server that is down must not hold up the component's activation);
+     * the first operation connects. A connection found dead is replaced and the operation retried
+     * once, on the next server that answers.
+     */
+    static LDAPConnectionPool pool(LdapSettings settings) throws LDAPException {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(settings.connectTimeoutMs());
+        options.setResponseTimeoutMillis(settings.responseTimeoutMs());
+        options.setAbandonOnTimeout(true);
+        BindRequest bind = settings.bindDn().isEmpty() ? null
+                : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
+        List<ServerSet> servers = new ArrayList<>();
+        for (LdapSettings.Server s : settings.servers()) {
+            servers.add(new SingleServerSet(s.host(), s.port(), options));
+        }
+        ServerSet set = servers.size() == 1 ? servers.get(0) : new FailoverServerSet(servers);
+        LDAPConnectionPool pool = new LDAPConnectionPool(set, bind, 0, settings.poolSize(), 1, null, false);
+        pool.setConnectionPoolName("openst-ldap");
+        // Waiting for a free connection counts against the same budget as an answer.
+        pool.setMaxWaitTimeMillis(settings.responseTimeoutMs());
+        pool.setCreateIfNecessary(false);
+        pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.allOf(OperationType.class));
+        return pool;
+    }
+}
