@@ -15,6 +15,7 @@ import org.openst.hub.api.LoginAuthority;
 import org.openst.hub.api.LoginDecision;
 import org.openst.protocol.ErrorCode;
 import org.openst.storage.api.ConfigRecords;
+import org.openst.support.config.ConfigGate;
 import org.openst.users.api.LoginTokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +61,7 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
         boolean guests_enabled() default false;
 
         @AttributeDefinition(name = "Guest name", description = "Display name of a guest that sends no name of its "
-                + "own (a guest's password is the name it wants).")
+                + "own (a guest's password is the name it wants); at most 64 characters, empty means Guest.")
         String guest_name() default UsersSettings.DEFAULT_GUEST_NAME;
 
         @AttributeDefinition(name = "Guest services", description = "Service types guests may open channels to, hex "
@@ -69,11 +70,11 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
         String[] guests_services() default {"0x1000", "0x11", "0x15", "0x80000010", "0x80000022"};
 
         @AttributeDefinition(name = "Token validity (minutes)", description = "Validity of a token when whoever "
-                + "asks for one does not say.", min = "1")
+                + "asks for one does not say; at most the maximum validity.", min = "1", max = "5256000")
         long token_validity_minutes() default 60;
 
         @AttributeDefinition(name = "Maximum token validity (minutes)", description = "Longer validities are "
-                + "refused.", min = "1")
+                + "refused; at most ten years.", min = "1", max = "5256000")
         long token_max_validity_minutes() default 1440;
 
         /**
@@ -89,6 +90,9 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
         int service_ranking() default 0;
     }
 
+    private final ConfigGate<Config, UsersSettings> gate = new ConfigGate<>(PID, Config.class,
+            UsersSettings::from, LOG);
+
     private final AtomicReference<Directory> directory = new AtomicReference<>();
     private final SigningKeySource keys;
     private final SignedTokens tokens;
@@ -99,11 +103,9 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
         this(config, Clock.systemUTC(), new SecureRandom());
     }
 
+    /** A refused configuration (logged) starts the authority on the built-in defaults. */
     UsersAuthority(Config config, Clock clock, SecureRandom random) {
-        UsersSettings s = validated(config);
-        if (s == null) {
-            throw new IllegalArgumentException("invalid configuration " + PID + " (see the log line above)");
-        }
+        UsersSettings s = gate.initial(config);
         settings = s;
         keys = new SigningKeySource(random);
         keys.configure(s.tokenKey());
@@ -114,21 +116,11 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
     /** Applies a changed configuration; a bad one is refused and the old one stays in force. */
     @Modified
     void modified(Config config) {
-        UsersSettings next = validated(config);
-        if (next != null) {
+        gate.next(config).ifPresent(next -> {
             settings = next;
             keys.configure(next.tokenKey());
             LOG.info("{}: configuration applied; {}", PID, describe(next));
-        }
-    }
-
-    private static UsersSettings validated(Config config) {
-        try {
-            return UsersSettings.from(config);
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused configuration: {}", PID, e.getMessage());
-            return null;
-        }
+        });
     }
 
     // ---------------------------------------------------------------- dynamic references

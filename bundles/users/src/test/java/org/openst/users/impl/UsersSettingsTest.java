@@ -75,13 +75,13 @@ class UsersSettingsTest {
     }
 
     @Test
-    void activationWithABadValueFailsWithALogLineNamingPidKeyAndWhy() {
+    void activationWithABadValueStartsOnTheDefaultsWithALogLineNamingPidKeyAndWhy() {
         try (LogCapture log = new LogCapture(UsersAuthority.class)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new UsersAuthority(TestConfig.defaults().guests(true, "0x1000", "awareness")));
-            assertTrue(e.getMessage().contains("org.openst.users"));
+            UsersAuthority authority = new UsersAuthority(TestConfig.defaults().guests(true, "0x1000", "awareness"));
             assertEquals(List.of("org.openst.users: refused configuration: guests.services: 'awareness' is not a service "
-                    + "type (write 0x1000 or 4096)"), log.lines(Level.ERROR));
+                    + "type (write 0x1000 or 4096); starting on the built-in defaults"), log.lines(Level.ERROR));
+            LoginAttempt guest = new LoginAttempt("", "", LoginAttempt.SecretKind.PASSWORD, 0x1700, null);
+            assertTrue(authority.authenticate(guest) instanceof LoginDecision.Refused, "defaults: no guests");
         }
     }
 
