@@ -188,6 +188,11 @@ final class AwarenessService implements ServiceProvider, CommunityListener {
 
     // ---------------------------------------------------------------- life cycle
 
+    /** The settings in force; for tests. */
+    AwarenessSettings settings() {
+        return settings;
+    }
+
     /** New settings: limits apply to the next requests; community attribute changes are pushed (seed). */
     void update(AwarenessSettings next) {
         settings = next;

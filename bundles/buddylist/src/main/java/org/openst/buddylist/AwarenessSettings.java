@@ -1,5 +1,7 @@
 package org.openst.buddylist;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,9 +24,9 @@ record AwarenessSettings(Map<Integer, AttributeValue> communityAttributes, int m
     /** @throws IllegalArgumentException naming the configuration key of a value below 1 */
     AwarenessSettings {
         communityAttributes = Collections.unmodifiableSortedMap(new TreeMap<>(communityAttributes));
-        atLeastOne("max.subscriptions", maxSubscriptions);
-        atLeastOne("max.attribute.bytes", maxAttributeBytes);
-        atLeastOne("max.attribute.keys", maxAttributeKeys);
+        atLeast("max.subscriptions", maxSubscriptions, 1);
+        atLeast("max.attribute.bytes", maxAttributeBytes, 1);
+        atLeast("max.attribute.keys", maxAttributeKeys, 1);
     }
 
     static AwarenessSettings defaults() {
@@ -34,11 +36,5 @@ record AwarenessSettings(Map<Integer, AttributeValue> communityAttributes, int m
 
     AwarenessSettings withCommunityAttributes(Map<Integer, AttributeValue> attributes) {
         return new AwarenessSettings(attributes, maxSubscriptions, maxAttributeBytes, maxAttributeKeys);
-    }
-
-    private static void atLeastOne(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " = " + value + ": must be at least 1");
-        }
     }
 }

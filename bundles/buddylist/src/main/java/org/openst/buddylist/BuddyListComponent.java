@@ -12,6 +12,7 @@ import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.UserStatus;
 import org.openst.support.concurrent.DaemonPools;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -67,18 +68,17 @@ public final class BuddyListComponent implements ServiceProvider, CommunityListe
         int max_attribute_keys() default AwarenessSettings.DEFAULT_MAX_ATTRIBUTE_KEYS;
     }
 
+    private final ConfigGate<Config, AwarenessSettings> gate = new ConfigGate<>(PID, Config.class,
+            BuddyListComponent::settings, LOG);
     private final AtomicReference<Directory> directory = new AtomicReference<>();
     private final GroupMembers groups = new DirectoryGroupMembers(directory::get);
     private final ExecutorService lookups;
     private final AwarenessService awareness;
 
-    /** @throws IllegalArgumentException for an invalid configuration (logged with the PID and key) */
+    /** A refused configuration (logged with the PID and key) starts the service on the built-in defaults. */
     @Activate
     public BuddyListComponent(@Reference(name = "community") Community community, Config config) {
-        AwarenessSettings settings = validated(config);
-        if (settings == null) {
-            throw new IllegalArgumentException("invalid configuration " + PID + " (see the log line above)");
-        }
+        AwarenessSettings settings = gate.initial(config);
         lookups = DaemonPools.unbounded("openst-buddylist-lookup", LOOKUP_THREADS);
         awareness = new AwarenessService(community, settings, groups, lookups);
         LOG.info("buddy list started: awareness service 0x11, {} community attribute(s)",
@@ -88,10 +88,7 @@ public final class BuddyListComponent implements ServiceProvider, CommunityListe
     /** A changed configuration applies at once; a bad one is refused and the old one stays. */
     @Modified
     void modified(Config config) {
-        AwarenessSettings settings = validated(config);
-        if (settings != null) {
-            awareness.update(settings);
-        }
+        gate.next(config).ifPresent(awareness::update);
     }
 
     @Deactivate
@@ -112,14 +109,9 @@ public final class BuddyListComponent implements ServiceProvider, CommunityListe
         directory.compareAndSet(d, null);
     }
 
-    static AwarenessSettings validated(Config config) {
-        try {
-            return new AwarenessSettings(CommunityAttributes.parse(config.community_attributes()),
-                    config.max_subscriptions(), config.max_attribute_bytes(), config.max_attribute_keys());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused configuration: {}", PID, e.getMessage());
-            return null;
-        }
+    static AwarenessSettings settings(Config config) {
+        return new AwarenessSettings(CommunityAttributes.parse(config.community_attributes()),
+                config.max_subscriptions(), config.max_attribute_bytes(), config.max_attribute_keys());
     }
 
     /** Group membership as the service sees it; for tests. */

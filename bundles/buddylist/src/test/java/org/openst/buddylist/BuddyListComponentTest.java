@@ -2,7 +2,6 @@ package org.openst.buddylist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -17,6 +16,9 @@ import org.openst.directory.api.DirectoryUser;
 import org.openst.hub.core.TestHub;
 import org.openst.protocol.AwareIdBlock;
 import org.openst.protocol.AwareSnapshot;
+import org.openst.support.testing.LogCapture;
+
+import ch.qos.logback.classic.Level;
 
 /** The DS component without a framework: configuration, the optional directory, life cycle. */
 class BuddyListComponentTest {
@@ -91,7 +93,11 @@ class BuddyListComponentTest {
                 assertTrue(alice.addAndAwait(SERVER).get(0).online());
                 assertArrayEquals(bytes("on"), alice.nextGotSet().value());
 
-                c.modified(config("100=hex:zz"));             // refused: the old value stays
+                try (LogCapture log = new LogCapture(BuddyListComponent.class)) {
+                    c.modified(config("100=hex:zz"));         // refused: the old value stays
+                    assertTrue(log.has(Level.ERROR, "org.openst.buddylist", "community.attributes entry '100=hex:zz'"),
+                            log.messages(Level.ERROR).toString());
+                }
                 c.modified(config("100=text:off"));
                 assertArrayEquals(bytes("off"), alice.nextGotSet().value());
 
@@ -102,9 +108,16 @@ class BuddyListComponentTest {
     }
 
     @Test
-    void anInvalidConfigurationPreventsActivation() throws Exception {
-        try (TestHub hub = new TestHub()) {
-            assertThrows(IllegalArgumentException.class, () -> new BuddyListComponent(hub.community(), config("x")));
+    void anInvalidConfigurationAtActivationStartsOnTheDefaults() throws Exception {
+        try (TestHub hub = new TestHub(); LogCapture log = new LogCapture(BuddyListComponent.class)) {
+            BuddyListComponent c = new BuddyListComponent(hub.community(), config("x"));
+            try {
+                assertTrue(log.has(Level.ERROR, "org.openst.buddylist", "community.attributes entry 'x'",
+                        "built-in defaults"), log.messages(Level.ERROR).toString());
+                assertEquals(AwarenessSettings.defaults(), c.awareness().settings());
+            } finally {
+                c.deactivate();
+            }
         }
     }
 
