@@ -38,9 +38,12 @@ final class LdapConnections {
                 : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
         List<ServerSet> servers = new ArrayList<>();
         for (LdapSettings.Server s : settings.servers()) {
-            servers.add(new SingleServerSet(s.host(), s.port(), options));
+            // The server set binds, so a server that accepts connections but fails or never answers
+            // the service account's bind counts as down and the next one is tried.
+            servers.add(new SingleServerSet(s.host(), s.port(), null, options, bind, null));
         }
         ServerSet set = servers.size() == 1 ? servers.get(0) : new FailoverServerSet(servers);
+        // The pool needs the bind request as well, to re-bind a connection after a user's bind.
         LDAPConnectionPool pool = new LDAPConnectionPool(set, bind, 0, settings.poolSize(), 1, null, false);
         pool.setConnectionPoolName("openst-ldap");
         // Waiting for a free connection counts against the same budget as an answer.
