@@ -1,5 +1,7 @@
 package org.openst.conference;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ServiceType;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -76,14 +79,12 @@ public final class ConferenceService implements ServiceProvider {
     /** The limits in force; replaced whole by {@link #modified}. */
     record Limits(int maxNameLength, int maxTitleLength) {
         static Limits of(Config config) {
-            if (config.max_name_length() < 1 || config.max_title_length() < 0) {
-                throw new IllegalArgumentException("max.name.length must be at least 1 and max.title.length at "
-                        + "least 0, got " + config.max_name_length() + " and " + config.max_title_length());
-            }
-            return new Limits(config.max_name_length(), config.max_title_length());
+            return new Limits(atLeast("max.name.length", config.max_name_length(), 1),
+                    atLeast("max.title.length", config.max_title_length(), 0));
         }
     }
 
+    private final ConfigGate<Config, Limits> gate = new ConfigGate<>(PID, Config.class, Limits::of, LOG);
     private final Community community;
     private final Conferences conferences = new Conferences();
     private final ChatRecorder chatRecorder = new ChatRecorder(Clock.systemUTC());
@@ -99,24 +100,18 @@ public final class ConferenceService implements ServiceProvider {
     @Activate
     public ConferenceService(@Reference(name = "community") Community community, Config config) {
         this.community = community;
-        apply(config);
+        this.limits = gate.initial(config);
     }
 
+    /** New limits apply to the next requests; a bad value is refused (logged) and the old limits stay. */
     @Modified
     void modified(Config config) {
-        apply(config);
+        gate.next(config).ifPresent(next -> limits = next);
     }
 
-    /** Takes the limits; bad values are refused with a log line naming the PID, and the old ones stay. */
-    private void apply(Config config) {
-        try {
-            limits = Limits.of(config);
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused configuration: {}", PID, e.getMessage());
-            if (limits == null) {
-                limits = new Limits(DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_TITLE_LENGTH);
-            }
-        }
+    /** The limits in force; for tests. */
+    Limits limits() {
+        return limits;
     }
 
     /** The chat log of the chat logging bundle; a better-ranked one replaces it at run time (greedy). */

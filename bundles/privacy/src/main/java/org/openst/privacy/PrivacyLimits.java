@@ -1,5 +1,7 @@
 package org.openst.privacy;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 import java.util.Optional;
 
 import org.openst.protocol.PrivacyInfo;
@@ -15,10 +17,8 @@ import org.openst.protocol.PrivacyUser;
 record PrivacyLimits(int maxEntries, int maxIdLength) {
 
     PrivacyLimits {
-        if (maxEntries < 0 || maxIdLength < 1) {
-            throw new IllegalArgumentException("max.entries must be >= 0 and max.id.length >= 1, got "
-                    + maxEntries + " and " + maxIdLength);
-        }
+        atLeast("max.entries", maxEntries, 0);
+        atLeast("max.id.length", maxIdLength, 1);
     }
 
     /** Why {@code list} may not be stored, or empty when it may. */

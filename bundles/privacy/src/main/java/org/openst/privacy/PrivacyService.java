@@ -19,6 +19,7 @@ import org.openst.storage.api.PrivacyStore;
 import org.openst.storage.api.StorageException;
 import org.openst.support.concurrent.KeyedSerialExecutor;
 import org.openst.support.concurrent.KeyedSerialExecutor.Ticket;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -92,6 +93,8 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         int login_timeout_millis() default DEFAULT_LOGIN_TIMEOUT_MILLIS;
     }
 
+    private final ConfigGate<Config, PrivacySettings> gate = new ConfigGate<>(PID, Config.class,
+            PrivacySettings::from, LOG);
     private final PrivacyStore store;
     private final Community community;
     private final KeyedSerialExecutor<String> lanes;
@@ -112,28 +115,29 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
             @Reference(name = "community") Community community, Config config) {
         this.store = store;
         this.community = community;
-        apply(config);
-        this.lanes = KeyedSerialExecutor.unbounded("openst-privacy", Math.max(1, config.worker_threads()));
+        PrivacySettings settings = gate.initial(config);
+        apply(settings);
+        this.lanes = KeyedSerialExecutor.unbounded("openst-privacy", settings.workerThreads());
     }
 
+    /** Every key applies at once (threads are resized); a bad value is refused (logged) and the old settings stay. */
     @Modified
     void modified(Config config) {
-        apply(config);
-        lanes.resize(Math.max(1, config.worker_threads()));
+        gate.next(config).ifPresent(next -> {
+            apply(next);
+            lanes.resize(next.workerThreads());
+        });
     }
 
-    /** Takes the limits; bad values are refused with a log line and the old (or default) ones stay. */
-    private void apply(Config config) {
-        try {
-            limits = new PrivacyLimits(config.max_entries(), config.max_id_length());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused max.entries/max.id.length: {}", PID, e.getMessage());
-            if (limits == null) {
-                limits = new PrivacyLimits(DEFAULT_MAX_ENTRIES, DEFAULT_MAX_ID_LENGTH);
-            }
-        }
-        drainTimeout = Duration.ofSeconds(Math.max(0, config.drain_timeout_seconds()));
-        loginTimeout = Duration.ofMillis(Math.max(1, config.login_timeout_millis()));
+    private void apply(PrivacySettings settings) {
+        limits = settings.limits();
+        drainTimeout = settings.drainTimeout();
+        loginTimeout = settings.loginTimeout();
+    }
+
+    /** The limits in force; for tests. */
+    PrivacyLimits limits() {
+        return limits;
     }
 
     @Deactivate

@@ -1,5 +1,8 @@
 package org.openst.places.service;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+import static org.openst.support.config.ConfigChecks.between;
+
 /**
  * What clients may ask of places.
  *
@@ -12,11 +15,9 @@ record PlaceLimits(int maxNameLength, int maxTitleLength, int maxMembers) {
     static final int STORAGE_KEY_LIMIT = 512;
 
     PlaceLimits {
-        if (maxNameLength < 1 || maxNameLength > STORAGE_KEY_LIMIT || maxTitleLength < 0 || maxMembers < 1) {
-            throw new IllegalArgumentException("max.name.length must be 1.." + STORAGE_KEY_LIMIT
-                    + ", max.title.length >= 0 and max.members >= 1, got " + maxNameLength + ", " + maxTitleLength
-                    + ", " + maxMembers);
-        }
+        between("max.name.length", maxNameLength, 1, STORAGE_KEY_LIMIT);
+        atLeast("max.title.length", maxTitleLength, 0);
+        atLeast("max.members", maxMembers, 1);
     }
 
     /** Length as a person (and a VARCHAR column) counts it: code points, not UTF-16 units. */

@@ -19,6 +19,7 @@ import org.openst.protocol.ServiceType;
 import org.openst.storage.api.ConfigRecords;
 import org.openst.support.concurrent.DaemonPools;
 import org.openst.support.concurrent.KeyedSerialExecutor;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -83,6 +84,8 @@ public final class PlacesComponent implements ServiceProvider {
         int max_members() default DEFAULT_MAX_MEMBERS;
     }
 
+    private final ConfigGate<Config, PlaceLimits> gate = new ConfigGate<>(PID, Config.class, PlacesComponent::limits,
+            LOG);
     private final PlaceDefinitions definitions;
     private final Activities activities = new Activities();
     private final KeyedSerialExecutor<String> lanes = KeyedSerialExecutor.unbounded("openst-places", LANE_THREADS);
@@ -96,25 +99,23 @@ public final class PlacesComponent implements ServiceProvider {
             @Reference(name = "records") ConfigRecords records, Config config) {
         this.definitions = new PlaceDefinitions(records);
         this.storage = DaemonPools.unbounded("openst-places-storage", STORAGE_THREADS);
-        apply(config);
+        this.limits = gate.initial(config);
         LOG.info("places: serving service 0x80000022 on hub {}", community.hubId());
     }
 
+    /** New limits apply to the next requests; a bad value is refused (logged) and the old limits stay. */
     @Modified
     void modified(Config config) {
-        apply(config);
+        gate.next(config).ifPresent(next -> limits = next);
     }
 
-    /** Takes the limits; bad values are refused with a log line and the old (or default) ones stay. */
-    private void apply(Config config) {
-        try {
-            limits = new PlaceLimits(config.max_name_length(), config.max_title_length(), config.max_members());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused configuration: {}", PID, e.getMessage());
-            if (limits == null) {
-                limits = new PlaceLimits(DEFAULT_MAX_NAME_LENGTH, DEFAULT_MAX_TITLE_LENGTH, DEFAULT_MAX_MEMBERS);
-            }
-        }
+    static PlaceLimits limits(Config config) {
+        return new PlaceLimits(config.max_name_length(), config.max_title_length(), config.max_members());
+    }
+
+    /** The limits in force; for tests. */
+    PlaceLimits limits() {
+        return limits;
     }
 
     @Deactivate

@@ -1,5 +1,7 @@
 package org.openst.storage.service;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 /**
  * What one user may store.
  *
@@ -10,9 +12,8 @@ package org.openst.storage.service;
 record StorageLimits(int maxUnitBytes, long quotaBytes, int maxUnitsPerRequest) {
 
     StorageLimits {
-        if (maxUnitBytes < 0 || quotaBytes < 0 || maxUnitsPerRequest < 1) {
-            throw new IllegalArgumentException("max.unit.bytes and quota.bytes must be >= 0 and "
-                    + "max.units.per.request >= 1, got " + maxUnitBytes + ", " + quotaBytes + ", " + maxUnitsPerRequest);
-        }
+        atLeast("max.unit.bytes", maxUnitBytes, 0);
+        atLeast("quota.bytes", quotaBytes, 0L);
+        atLeast("max.units.per.request", maxUnitsPerRequest, 1);
     }
 }

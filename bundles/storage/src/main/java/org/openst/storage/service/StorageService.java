@@ -15,6 +15,7 @@ import org.openst.storage.service.StorageMessages.LoadRequest;
 import org.openst.storage.service.StorageMessages.SaveRequest;
 import org.openst.storage.service.StorageRequestHandler.SaveOutcome;
 import org.openst.support.concurrent.KeyedSerialExecutor;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -82,6 +83,8 @@ public final class StorageService implements ServiceProvider {
     }
 
     private final Community community;
+    private final ConfigGate<Config, StorageSettings> gate = new ConfigGate<>(PID, Config.class,
+            StorageSettings::from, LOG);
     private final StorageRequestHandler handler;
     private final KeyedSerialExecutor<String> lanes;
     private final OpenStorageChannels open = new OpenStorageChannels();
@@ -93,28 +96,29 @@ public final class StorageService implements ServiceProvider {
             @Reference(name = "community") Community community, Config config) {
         this.community = community;
         this.handler = new StorageRequestHandler(storage);
-        apply(config);
-        this.lanes = KeyedSerialExecutor.unbounded("openst-storage", Math.max(1, config.worker_threads()));
+        StorageSettings settings = gate.initial(config);
+        apply(settings);
+        this.lanes = KeyedSerialExecutor.unbounded("openst-storage", settings.workerThreads());
         LOG.info("storage: serving service 0x18 from {}", storage.describe());
     }
 
+    /** Every key applies at once (threads are resized); a bad value is refused (logged) and the old settings stay. */
     @Modified
     void modified(Config config) {
-        apply(config);
-        lanes.resize(Math.max(1, config.worker_threads()));
+        gate.next(config).ifPresent(next -> {
+            apply(next);
+            lanes.resize(next.workerThreads());
+        });
     }
 
-    /** Takes the limits; bad values are refused with a log line and the old (or default) ones stay. */
-    private void apply(Config config) {
-        try {
-            limits = new StorageLimits(config.max_unit_bytes(), config.quota_bytes(), config.max_units_per_request());
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}: refused limits: {}", PID, e.getMessage());
-            if (limits == null) {
-                limits = new StorageLimits(DEFAULT_MAX_UNIT_BYTES, DEFAULT_QUOTA_BYTES, DEFAULT_MAX_UNITS_PER_REQUEST);
-            }
-        }
-        drainTimeout = Duration.ofSeconds(Math.max(0, config.drain_timeout_seconds()));
+    private void apply(StorageSettings settings) {
+        limits = settings.limits();
+        drainTimeout = settings.drainTimeout();
+    }
+
+    /** The limits in force; for tests. */
+    StorageLimits limits() {
+        return limits;
     }
 
     @Deactivate
