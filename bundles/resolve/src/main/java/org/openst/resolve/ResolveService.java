@@ -9,10 +9,12 @@ import org.openst.hub.api.ServiceChannel;
 import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.ServiceType;
 import org.openst.support.channel.ChannelRequests;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -69,16 +71,40 @@ public final class ResolveService implements ServiceProvider {
     }
 
     private final AtomicReference<Directory> directory = new AtomicReference<>();
-    private final NameResolver resolver;
-    private final int maxQueries;
+    private final ConfigGate<Config, ResolveSettings> gate = new ConfigGate<>(PID, Config.class,
+            ResolveSettings::from, LOG);
     private final ChannelRequests requests;
+    private volatile ResolveSettings settings;
+    private volatile NameResolver resolver;
 
     @Activate
     public ResolveService(Config config) {
-        this.resolver = new NameResolver(config.max_matches());
-        this.maxQueries = Math.max(1, config.max_queries());
-        this.requests = new ChannelRequests("Resolve", "openst-resolve", config.threads(), config.queue_size(),
-                Math.max(1, config.max_pending()));
+        this.settings = gate.initial(config);
+        this.resolver = new NameResolver(settings.maxMatches());
+        this.requests = new ChannelRequests("Resolve", "openst-resolve", settings.threads(), settings.queueSize(),
+                settings.maxPending());
+    }
+
+    /**
+     * Limits and threads apply at once; queue.size and max.pending when the bundle restarts. A bad
+     * value is refused (logged) and the old settings stay.
+     */
+    @Modified
+    void modified(Config config) {
+        gate.next(config).ifPresent(next -> {
+            ResolveSettings old = settings;
+            settings = next;
+            resolver = new NameResolver(next.maxMatches());
+            requests.resize(next.threads());
+            if (next.queueSize() != old.queueSize() || next.maxPending() != old.maxPending()) {
+                LOG.warn("{}: queue.size and max.pending apply when bundle org.openst.resolve restarts", PID);
+            }
+        });
+    }
+
+    /** The settings in force; for tests. */
+    ResolveSettings settings() {
+        return settings;
     }
 
     /** The highest-ranked directory; a better one replaces it at run time (greedy). */
@@ -124,7 +150,7 @@ public final class ResolveService implements ServiceProvider {
         }
         ResolveRequest request;
         try {
-            request = ResolveRequest.parse(data, maxQueries);
+            request = ResolveRequest.parse(data, settings.maxQueries());
         } catch (ResolveRequest.Malformed e) {
             refuse(channel, e.getMessage());
             return;

@@ -11,10 +11,12 @@ import org.openst.hub.api.ServiceProvider;
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.ServiceType;
 import org.openst.support.channel.ChannelRequests;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -79,21 +81,37 @@ public final class DirectoryService implements ServiceProvider {
     }
 
     private final AtomicReference<Directory> directory = new AtomicReference<>();
-    private final String bookName;
-    private final int pageSize;
-    private final int maxMembers;
-    private final int maxOpen;
+    private final ConfigGate<Config, DirectorySettings> gate = new ConfigGate<>(PID, Config.class,
+            DirectorySettings::from, LOG);
     private final ChannelRequests requests;
+    private volatile DirectorySettings settings;
 
     @Activate
     public DirectoryService(Config config) {
-        this.bookName = config.book_name() == null || config.book_name().isBlank() ? "Community directory"
-                : config.book_name().strip();
-        this.pageSize = Math.max(1, config.page_size());
-        this.maxMembers = Math.max(1, config.max_members());
-        this.maxOpen = Math.max(1, config.max_open());
-        this.requests = new ChannelRequests("Directory", "openst-directory", config.threads(), config.queue_size(),
-                Math.max(1, config.max_pending()));
+        this.settings = gate.initial(config);
+        this.requests = new ChannelRequests("Directory", "openst-directory", settings.threads(), settings.queueSize(),
+                settings.maxPending());
+    }
+
+    /**
+     * The book name, limits and threads apply at once; queue.size and max.pending when the bundle
+     * restarts. A bad value is refused (logged) and the old settings stay.
+     */
+    @Modified
+    void modified(Config config) {
+        gate.next(config).ifPresent(next -> {
+            DirectorySettings old = settings;
+            settings = next;
+            requests.resize(next.threads());
+            if (next.queueSize() != old.queueSize() || next.maxPending() != old.maxPending()) {
+                LOG.warn("{}: queue.size and max.pending apply when bundle org.openst.directory restarts", PID);
+            }
+        });
+    }
+
+    /** The settings in force; for tests. */
+    DirectorySettings settings() {
+        return settings;
     }
 
     /** The highest-ranked directory; a better one replaces it at run time (greedy). */
@@ -179,7 +197,7 @@ public final class DirectoryService implements ServiceProvider {
         int id = request.requestId();
         try {
             if (request instanceof DirectoryRequest.ListBooks) {
-                List<DirectoryReplies.Book> books = d == null ? List.of() : List.of(new DirectoryReplies.Book(BOOK_ID, bookName));
+                List<DirectoryReplies.Book> books = d == null ? List.of() : List.of(new DirectoryReplies.Book(BOOK_ID, settings.bookName()));
                 channel.send(DirectoryRequest.MSG_LIST, DirectoryReplies.list(id, ErrorCode.ERR_SUCCESS, books));
             } else if (request instanceof DirectoryRequest.Open open) {
                 channel.send(DirectoryRequest.MSG_OPEN, open(state, d, open));
@@ -212,7 +230,7 @@ public final class DirectoryService implements ServiceProvider {
         if (d == null || open.bookId() != BOOK_ID) {
             return DirectoryReplies.open(open.requestId(), ErrorCode.ERR_NO_ELEMENT, 0);
         }
-        if (state.open.size() >= maxOpen) {
+        if (state.open.size() >= settings.maxOpen()) {
             return DirectoryReplies.open(open.requestId(), ErrorCode.ERR_STARVING, 0);
         }
         int directoryId = state.newDirectoryId();
@@ -234,6 +252,7 @@ public final class DirectoryService implements ServiceProvider {
         if (d == null) {
             return DirectoryReplies.search(search.requestId(), ErrorCode.ERR_FAILURE, dirId, 0, 0, List.of());
         }
+        int pageSize = settings.pageSize();
         int offset;
         if (search.action() == DirectoryRequest.ACTION_SEARCH) {
             browse.query = search.query();
@@ -265,6 +284,7 @@ public final class DirectoryService implements ServiceProvider {
         if (members.isEmpty() && !groupExists(d, groupId)) {
             return DirectoryReplies.groupMembers(id, ErrorCode.ERR_NO_ELEMENT, List.of());
         }
+        int maxMembers = settings.maxMembers();
         if (members.size() > maxMembers) {
             members = members.subList(0, maxMembers);
         }

@@ -107,6 +107,11 @@ public final class ChannelRequests {
         lanes.cancel(channel);
     }
 
+    /** Changes the number of worker threads; queued requests stay queued. */
+    public void resize(int threads) {
+        lanes.resize(threads);
+    }
+
     /** Stops the workers at once, interrupting requests that still run (the component is going away). */
     public void stop() {
         lanes.close(Duration.ZERO);
