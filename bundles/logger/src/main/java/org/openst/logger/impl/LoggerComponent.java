@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.openst.hub.api.Community;
@@ -19,6 +21,7 @@ import org.openst.hub.api.Login;
 import org.openst.logger.api.Statistics;
 import org.openst.storage.api.StatTotal;
 import org.openst.storage.api.StatisticsStore;
+import org.openst.support.config.ConfigGate;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
@@ -26,6 +29,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -49,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * aggregated per minute in a {@link StatisticsLog} that writes them to the optional
  * {@link StatisticsStore}, and answers queries as the {@link Statistics} service.
  *
- * <p>Configuration changes re-create the component (no {@code @Modified}): the old one samples
- * and flushes on its way out.
+ * <p>Configuration changes apply in place ({@code @Modified}): new intervals re-schedule the
+ * timers, retention and the queue limit apply at once; a bad value is refused and the old
+ * configuration stays.
  */
 @Component(name = LoggerComponent.PID, configurationPid = LoggerComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -87,8 +92,12 @@ public final class LoggerComponent implements CommunityListener, Statistics {
         int max_queued_rows() default LoggerSettings.DEFAULT_MAX_QUEUED_ROWS;
     }
 
+    private final ConfigGate<Config, LoggerSettings> gate = new ConfigGate<>(PID, Config.class, LoggerSettings::from,
+            LOG);
     private final Community community;
-    private final LoggerSettings settings;
+    private volatile LoggerSettings settings;
+    /** The periodic tasks of {@link #startTimers}; guarded by {@code this}. */
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     private final Clock clock;
     private final StatisticsLog log;
     private final MessageSampler sampler = new MessageSampler();
@@ -100,20 +109,21 @@ public final class LoggerComponent implements CommunityListener, Statistics {
 
     @Activate
     public LoggerComponent(@Reference(name = "community") Community community, BundleContext context, Config config) {
-        this(community, LoggerSettings.from(config), Clock.systemUTC(), context, newTimers());
+        this(community, null, Clock.systemUTC(), context, newTimers(), config);
     }
 
     /** Without timers and bundle events: the test drives sampling, flushing and retention. */
     LoggerComponent(Community community, LoggerSettings settings, Clock clock) {
-        this(community, settings, clock, null, null);
+        this(community, settings, clock, null, null, null);
     }
 
+    /** With settings, or (from DS) a configuration to check through the gate. */
     private LoggerComponent(Community community, LoggerSettings settings, Clock clock, BundleContext context,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, Config config) {
         this.community = community;
-        this.settings = settings;
+        this.settings = settings != null ? settings : gate.initial(config);
         this.clock = clock;
-        this.log = new StatisticsLog(clock, settings.maxQueuedRows());
+        this.log = new StatisticsLog(clock, this.settings.maxQueuedRows());
         this.context = context;
         this.timers = timers;
         sampleNow(); // the baseline of the message counts
@@ -125,9 +135,35 @@ public final class LoggerComponent implements CommunityListener, Statistics {
             // framework listeners (there is no service to reference for them).
             context.addBundleListener(bundleListener);
         }
-        LOG.info("logger: recording statistics (messages sampled every {} s, written every {} s, kept {})",
-                settings.sample().toSeconds(), settings.flush().toSeconds(),
-                settings.retentionDays() == 0 ? "forever" : settings.retentionDays() + " days");
+        describe("recording statistics", this.settings);
+    }
+
+    private static void describe(String what, LoggerSettings s) {
+        LOG.info("logger: {} (messages sampled every {} s, written every {} s, kept {}, at most {} rows queued)", what,
+                s.sample().toSeconds(), s.flush().toSeconds(),
+                s.retentionDays() == 0 ? "forever" : s.retentionDays() + " days", s.maxQueuedRows());
+    }
+
+    /** Every key applies at once; a bad value is refused (logged) and the old configuration stays. */
+    @Modified
+    void modified(Config config) {
+        gate.next(config).ifPresent(this::apply);
+    }
+
+    /** New settings in place: the queue limit and retention at once, new intervals re-schedule the timers. */
+    void apply(LoggerSettings next) {
+        LoggerSettings old = settings;
+        settings = next;
+        log.setMaxQueuedRows(next.maxQueuedRows());
+        if (timers != null && (!next.sample().equals(old.sample()) || !next.flush().equals(old.flush()))) {
+            startTimers();
+        }
+        describe("configuration applied", next);
+    }
+
+    /** The settings in force; for tests. */
+    LoggerSettings settings() {
+        return settings;
     }
 
     private static ScheduledExecutorService newTimers() {
@@ -138,14 +174,18 @@ public final class LoggerComponent implements CommunityListener, Statistics {
         });
     }
 
-    private void startTimers() {
+    /** (Re)schedules sampling, flushing and retention on the current settings. */
+    private synchronized void startTimers() {
+        schedules.forEach(f -> f.cancel(false));
+        schedules.clear();
         Duration sample = settings.sample();
-        timers.scheduleAtFixedRate(guarded("sample", this::sampleNow),
-                MessageSampler.firstDelay(clock.instant(), sample).toMillis(), sample.toMillis(), TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guarded("flush", this::flushNow),
-                settings.flush().toMillis(), settings.flush().toMillis(), TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guarded("retention", this::purgeNow),
-                FIRST_PURGE_DELAY.toMillis(), PURGE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        Duration flush = settings.flush();
+        schedules.add(timers.scheduleAtFixedRate(guarded("sample", this::sampleNow),
+                MessageSampler.firstDelay(clock.instant(), sample).toMillis(), sample.toMillis(), TimeUnit.MILLISECONDS));
+        schedules.add(timers.scheduleAtFixedRate(guarded("flush", this::flushNow),
+                flush.toMillis(), flush.toMillis(), TimeUnit.MILLISECONDS));
+        schedules.add(timers.scheduleAtFixedRate(guarded("retention", this::purgeNow),
+                FIRST_PURGE_DELAY.toMillis(), PURGE_PERIOD.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** A periodic task that throws is cancelled by its executor: log it and keep going instead. */

@@ -1,13 +1,12 @@
 package org.openst.logger.impl;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 import java.time.Duration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * The Logger's configuration, checked: a bad value is refused with an ERROR line naming the PID
- * and key, and that key's default is used instead.
+ * The Logger's configuration, checked (a bad value is refused by {@link LoggerComponent}'s
+ * ConfigGate: one ERROR line naming the PID and key, and the old configuration stays).
  *
  * @param sample        how often the hub's message counts are sampled
  * @param flush         how often aggregated rows are written to the store
@@ -21,26 +20,16 @@ record LoggerSettings(Duration sample, Duration flush, int retentionDays, int ma
     /** About 5 days of a busy hub (a dozen kinds active each minute), some 15 MB of heap. */
     static final int DEFAULT_MAX_QUEUED_ROWS = 100_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoggerSettings.class);
-
     static LoggerSettings defaults() {
         return new LoggerSettings(Duration.ofSeconds(DEFAULT_SAMPLE_SECONDS), Duration.ofSeconds(DEFAULT_FLUSH_SECONDS),
                 DEFAULT_RETENTION_DAYS, DEFAULT_MAX_QUEUED_ROWS);
     }
 
+    /** @throws org.openst.support.config.InvalidConfigException naming the first bad key */
     static LoggerSettings from(LoggerComponent.Config config) {
-        return new LoggerSettings(
-                Duration.ofSeconds(checked("sample.seconds", config.sample_seconds(), 1, DEFAULT_SAMPLE_SECONDS)),
-                Duration.ofSeconds(checked("flush.seconds", config.flush_seconds(), 1, DEFAULT_FLUSH_SECONDS)),
-                checked("retention.days", config.retention_days(), 0, DEFAULT_RETENTION_DAYS),
-                checked("max.queued.rows", config.max_queued_rows(), 1, DEFAULT_MAX_QUEUED_ROWS));
-    }
-
-    private static int checked(String key, int value, int min, int fallback) {
-        if (value < min) {
-            LOG.error("{}: refused {}={} (must be at least {}); using {}", LoggerComponent.PID, key, value, min, fallback);
-            return fallback;
-        }
-        return value;
+        return new LoggerSettings(Duration.ofSeconds(atLeast("sample.seconds", config.sample_seconds(), 1)),
+                Duration.ofSeconds(atLeast("flush.seconds", config.flush_seconds(), 1)),
+                atLeast("retention.days", config.retention_days(), 0),
+                atLeast("max.queued.rows", config.max_queued_rows(), 1));
     }
 }

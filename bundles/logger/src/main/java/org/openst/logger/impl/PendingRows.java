@@ -19,10 +19,15 @@ final class PendingRows {
         static final Dropped NONE = new Dropped(0, 0);
     }
 
-    private final int capacity;
+    private int capacity;
     private final LinkedHashMap<MinuteKey, Long> rows = new LinkedHashMap<>();
 
     PendingRows(int capacity) {
+        setCapacity(capacity);
+    }
+
+    /** A new limit; a smaller one drops the oldest rows at the next {@link #addAll}. */
+    void setCapacity(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }

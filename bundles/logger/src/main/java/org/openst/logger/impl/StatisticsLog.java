@@ -56,6 +56,16 @@ final class StatisticsLog {
         this.pending = new PendingRows(maxQueuedRows);
     }
 
+    /** A new limit of rows kept while the store is absent or failing. */
+    void setMaxQueuedRows(int maxQueuedRows) {
+        writeLock.lock();
+        try {
+            pending.setCapacity(maxQueuedRows);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- recording (any thread, cheap)
 
     /** One or more events of {@code kind}, now. */
