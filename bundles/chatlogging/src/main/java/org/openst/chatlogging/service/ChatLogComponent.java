@@ -13,6 +13,7 @@ import org.openst.storage.api.ChatLogStore;
 import org.openst.storage.api.ChatPage;
 import org.openst.storage.api.ChatQuery;
 import org.openst.storage.api.StorageException;
+import org.openst.support.config.ConfigGate;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -97,7 +98,7 @@ public final class ChatLogComponent implements ChatLog {
 
     @Activate
     public ChatLogComponent(Config config, ComponentContext context) {
-        this(ChatLogSettings.from(config), Clock.systemUTC(), new Companions() {
+        this(gate().initial(config), Clock.systemUTC(), new Companions() {
             @Override
             public void enable(String name) {
                 context.enableComponent(name);
@@ -132,9 +133,20 @@ public final class ChatLogComponent implements ChatLog {
                 initial.flushBatch());
     }
 
+    /** Every key applies at once; a bad value is refused (logged) and the old configuration stays. */
     @Modified
     void modified(Config config) {
-        apply(ChatLogSettings.from(config));
+        gate().next(config).ifPresent(this::apply);
+    }
+
+    /** The one door of this component's configuration (PID, key and why of every refusal). */
+    private static ConfigGate<Config, ChatLogSettings> gate() {
+        return new ConfigGate<>(PID, Config.class, ChatLogSettings::from, LOG);
+    }
+
+    /** The settings in force; for tests. */
+    ChatLogSettings settings() {
+        return settings;
     }
 
     /** A new configuration, applied without unregistering the chat log or losing queued entries. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,11 @@ import org.openst.hub.core.Awaits;
 import org.openst.storage.api.ChatEntry;
 import org.openst.storage.api.ChatQuery;
 import org.openst.storage.api.StorageException;
+import org.openst.support.testing.Configs;
+import org.openst.support.testing.LogCapture;
 import org.openst.support.testing.MutableClock;
+
+import ch.qos.logback.classic.Level;
 
 /** The chat log without OSGi: queueing, batching, store swaps, the switch, drops and retention. */
 class ChatLogComponentTest {
@@ -273,33 +278,22 @@ class ChatLogComponentTest {
     }
 
     @Test
-    void badSettingsFallBackToTheDefaults() {
-        ChatLogSettings s = ChatLogSettings.from(new ChatLogComponent.Config() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return ChatLogComponent.Config.class;
+    void aBadChangeIsRefusedByKeyAndTheOldSettingsStay() {
+        ChatLogComponent c = start(new ChatLogSettings(true, 30, 1000, 100));
+        try (LogCapture log = new LogCapture(ChatLogComponent.class)) {
+            Map<String, Object[]> bad = Map.of(
+                    "retention_days", new Object[] {-1, "retention.days must be at least 0, not -1"},
+                    "queue_capacity", new Object[] {0, "queue.capacity must be at least 1, not 0"},
+                    "flush_batch", new Object[] {-5, "flush.batch must be at least 1, not -5"});
+            for (Map.Entry<String, Object[]> e : bad.entrySet()) {
+                c.modified(Configs.of(ChatLogComponent.Config.class, Map.of("enabled", false, e.getKey(), e.getValue()[0])));
+                assertTrue(log.has(Level.ERROR, "org.openst.chatlogging", (String) e.getValue()[1],
+                        "previous configuration stays"), e.getKey() + ": " + log.messages(Level.ERROR));
             }
-
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public int retention_days() {
-                return -1;
-            }
-
-            @Override
-            public int queue_capacity() {
-                return 0;
-            }
-
-            @Override
-            public int flush_batch() {
-                return -5;
-            }
-        });
-        assertEquals(new ChatLogSettings(true, 90, 100_000, 500), s);
+        }
+        assertEquals(new ChatLogSettings(true, 30, 1000, 100), c.settings());
+        assertTrue(c.isEnabled());
+        c.modified(Configs.of(ChatLogComponent.Config.class, Map.of("enabled", false, "retention_days", 5)));
+        assertEquals(new ChatLogSettings(false, 5, 100_000, 500), c.settings());
     }
 }
