@@ -80,7 +80,9 @@ class LdapFailoverTest {
     void aServerThatGoesDownIsReplacedByTheNextWithoutAFailedCall() throws Exception {
         LdapDirectory d = directory(TestLdapServer.url(first) + "," + TestLdapServer.url(second), Map.of("pool.size", 1));
         assertEquals("Dave Ldap", daveName(d));
+        int port = first.getListenPort();
         first.shutDown(true); // the pooled connection is now dead: the call is retried on a new one
+        awaitRefused(port);
         assertEquals("Dave Second", daveName(d));
         assertTrue(d.authenticate("dave", "dave-ldap") instanceof Authentication.Success);
     }
@@ -141,6 +143,22 @@ class LdapFailoverTest {
             outcomes.forEach(o -> assertInstanceOf(Authentication.Unavailable.class, o));
             assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "waited " + took);
         }
+    }
+
+    /**
+     * Waits (at most 10 s) until nothing listens on {@code port}: the in-memory server's shutDown
+     * may return while its listener thread still accepts one more connection.
+     */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.onSpinWait();
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("port " + port + " still accepts connections");
     }
 
     /** Accepts LDAP connections and never answers anything. */
