@@ -215,5 +215,6 @@ class AdminShellIT {
         String token = lineOf(out, "ost1.").strip();
         assertTrue(logsIn("bob", token), "the token as the password");
         assertFalse(logsIn("alice", token), "not for another user");
+        assertEquals("unknown or disabled user: nobody", shell.run("openst:token nobody").failure());
     }
 }
