@@ -1,7 +1,6 @@
 package org.openst.directory.embedded;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import org.openst.directory.api.Authentication;
 import org.openst.directory.api.Directory;
 import org.openst.directory.api.DirectoryGroup;
 import org.openst.directory.api.DirectoryUser;
+import org.openst.support.config.ConfigGate;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link Directory}: users, display names and password hashes from a text file in the
@@ -30,13 +32,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class EmbeddedDirectory implements Directory {
 
     static final String PID = "org.openst.directory.embedded";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDirectory.class);
     static final String HOME_PROPERTY = "openst.home";
 
     @ObjectClassDefinition(name = "OpenST embedded directory",
             description = "Users, display names and password hashes from a text file; public groups from a second one.")
     @interface Config {
         @AttributeDefinition(name = "Users file", description = "Path of the users file; ${openst.home} is the runtime's "
-                + "home folder, and a relative path is taken from there.")
+                + "home folder, and a relative path is taken from there; empty means ${openst.home}/conf/users.conf. "
+                + "A change to a file that does not exist is refused.")
         String file() default "${openst.home}/conf/users.conf";
 
         @AttributeDefinition(name = "Groups file", description = "Path of the public groups file; empty means "
@@ -69,7 +73,8 @@ public final class EmbeddedDirectory implements Directory {
 
     EmbeddedDirectory(Path home, Config config) {
         this.home = home;
-        this.stores = open(config);
+        this.stores = open(new ConfigGate<Config, EmbeddedSettings>(PID, Config.class,
+                c -> EmbeddedSettings.from(home, c, false), LOG).initial(config));
     }
 
     /** The runtime's home: the framework property (which falls back to the system property), else ".". */
@@ -99,21 +104,26 @@ public final class EmbeddedDirectory implements Directory {
         return resolveFile(home, configured);
     }
 
-    private Stores open(Config config) {
-        Duration interval = Duration.ofMillis(config.reload_interval_ms());
-        Path usersFile = resolveFile(home, config.file());
-        UsersFileStore users = new UsersFileStore(usersFile);
-        users.start(interval); // first, so the groups can be checked against the users
-        GroupsFileStore groups = new GroupsFileStore(resolveGroupsFile(home, usersFile, config.groups_file()), users::snapshot);
-        groups.start(interval);
+    private static Stores open(EmbeddedSettings settings) {
+        UsersFileStore users = new UsersFileStore(settings.usersFile());
+        users.start(settings.reloadInterval()); // first, so the groups can be checked against the users
+        GroupsFileStore groups = new GroupsFileStore(settings.groupsFile(), users::snapshot);
+        groups.start(settings.reloadInterval());
         return new Stores(users, groups);
     }
 
+    /**
+     * Opens the files of a changed configuration and then lets the old ones go. A bad value, or a
+     * users file that is not there, is refused (logged) and the old files stay in use.
+     */
     @Modified
     void modified(Config config) {
-        Stores old = stores;
-        stores = open(config);
-        old.close();
+        new ConfigGate<Config, EmbeddedSettings>(PID, Config.class, c -> EmbeddedSettings.from(home, c, true), LOG)
+                .next(config).ifPresent(next -> {
+                    Stores old = stores;
+                    stores = open(next);
+                    old.close();
+                });
     }
 
     @Deactivate
