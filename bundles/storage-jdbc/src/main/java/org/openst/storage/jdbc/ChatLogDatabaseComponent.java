@@ -1,25 +1,31 @@
 package org.openst.storage.jdbc;
 
 import org.openst.storage.api.StorageException;
+import org.openst.support.config.ConfigGate;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the chat log's database from its own configuration, so chat logs and statistics can live
  * in another database than user storage ({@link JdbcStorageComponent}). Registers it as a
  * {@link ChatLogDatabase} service for this bundle's {@link JdbcChatLogComponent} and {@link
  * JdbcStatisticsComponent} only: the type is in a private package, no other bundle can see it.
- * A configuration change re-creates this component, and with it those two: their services go
- * away and come back on the new database. Data is not copied.
+ * A configuration change that names another database re-creates this component ({@link
+ * DatabaseReopening}), and with it those two: their services go away and come back on the new
+ * database. Data is not copied. A refused one (bad pool size or URL) leaves it on the old database.
  */
 @Component(name = ChatLogDatabaseComponent.PID, configurationPid = ChatLogDatabaseComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = ChatLogDatabase.class,
@@ -54,19 +60,38 @@ public final class ChatLogDatabaseComponent extends ChatLogDatabase {
         String DataSourceFactory_target() default JdbcStorageComponent.H2_DRIVER;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatLogDatabaseComponent.class);
+
+    private final ConnectionSettings settings;
+
     /**
+     * A refused configuration (logged) opens the default database.
+     *
      * @throws StorageException when the database cannot be opened (the component then stays
      *         unsatisfied until its configuration or the driver changes)
      */
     @Activate
     public ChatLogDatabaseComponent(BundleContext context, Config config,
             @Reference(name = "DataSourceFactory", target = JdbcStorageComponent.H2_DRIVER) DataSourceFactory driver) {
-        this(ConnectionSettings.of(ConnectionSettings.DEFAULT_CHAT_LOG_URL, config.url(), config.user(),
-                config.password(), config.pool_size(), context.getProperty(ConnectionSettings.DATA_PROPERTY)), driver);
+        this(gate(context).initial(config), driver);
     }
 
     ChatLogDatabaseComponent(ConnectionSettings settings, DataSourceFactory driver) {
         super(settings.createDataSource(driver), settings.url(), settings.poolSize());
+        this.settings = settings;
+    }
+
+    /** A refused configuration keeps this database; another database re-creates the component. */
+    @Modified
+    void modified(ComponentContext context, Config config) {
+        gate(context.getBundleContext()).next(config)
+                .ifPresent(next -> DatabaseReopening.reopenIfChanged(context, PID, settings, next));
+    }
+
+    private static ConfigGate<Config, ConnectionSettings> gate(BundleContext context) {
+        String dataFolder = context.getProperty(ConnectionSettings.DATA_PROPERTY);
+        return new ConfigGate<>(PID, Config.class, c -> ConnectionSettings.of(ConnectionSettings.DEFAULT_CHAT_LOG_URL,
+                c.url(), c.user(), c.password(), c.pool_size(), dataFolder), LOG);
     }
 
     @Deactivate

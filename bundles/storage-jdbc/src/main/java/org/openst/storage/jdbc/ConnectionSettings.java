@@ -1,5 +1,7 @@
 package org.openst.storage.jdbc;
 
+import static org.openst.support.config.ConfigChecks.atLeast;
+
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.openst.storage.api.StorageException;
+import org.openst.support.config.InvalidConfigException;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +59,15 @@ record ConnectionSettings(String url, String user, String password, int poolSize
      * @param configuredUrl the url as configured
      * @param dataFolder the value of {@link #DATA_PROPERTY}, null or blank for "data" in the
      *        working directory
-     * @throws IllegalArgumentException if poolSize is below 1
+     * @throws InvalidConfigException if poolSize is below 1 or the url is not a JDBC URL
      */
     static ConnectionSettings of(String defaultUrl, String configuredUrl, String user, String password,
             int poolSize, String dataFolder) {
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("pool.size must be at least 1, was " + poolSize);
-        }
+        atLeast("pool.size", poolSize, 1);
         String url = configuredUrl == null || configuredUrl.isBlank() ? defaultUrl : configuredUrl.strip();
+        if (!url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new InvalidConfigException("url", "must start with jdbc:, not '" + Database.safeLocation(url) + "'");
+        }
         url = url.replace(DATA_PLACEHOLDER, dataFolder(dataFolder).toString());
         return new ConnectionSettings(withDurableCommits(url), nullToEmpty(user), nullToEmpty(password), poolSize);
     }

@@ -74,9 +74,16 @@ class ChatLogDatabaseComponentTest {
     }
 
     @Test
-    void anInvalidPoolSizeFailsActivation() {
-        assertThrows(IllegalArgumentException.class, () -> new ChatLogDatabaseComponent(context(Map.of()), config(0),
-                new OsgiDataSourceFactory(new org.h2.Driver())));
+    void anInvalidPoolSizeAtActivationOpensTheDefaultDatabase() {
+        Path data = dir.resolve("data");
+        ChatLogDatabaseComponent database = new ChatLogDatabaseComponent(
+                context(Map.of(ConnectionSettings.DATA_PROPERTY, data.toString())), config(0),
+                new OsgiDataSourceFactory(new org.h2.Driver()));
+        try {
+            assertEquals("H2 jdbc:h2:file:" + data + "/chatlog", database.describe());
+        } finally {
+            database.deactivate();
+        }
     }
 
     /** A BundleContext that only answers getProperty, which is all the components ask. */

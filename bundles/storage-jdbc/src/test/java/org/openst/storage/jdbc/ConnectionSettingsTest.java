@@ -75,7 +75,7 @@ class ConnectionSettingsTest {
     void poolSizeBelowOneIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConnectionSettings.of(null, "", "", 0, null));
-        assertEquals("pool.size must be at least 1, was 0", e.getMessage());
+        assertEquals("pool.size must be at least 1, not 0", e.getMessage());
     }
 
     @Test

@@ -24,8 +24,14 @@ import javax.sql.XADataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openst.storage.api.StorageException;
+import org.openst.support.config.InvalidConfigException;
+import org.openst.support.testing.LogCapture;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.jdbc.DataSourceFactory;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
 
 /** The component turns its configuration into a data source and serves on it (no framework needed). */
 class JdbcStorageComponentTest {
@@ -95,9 +101,57 @@ class JdbcStorageComponentTest {
     }
 
     @Test
-    void anInvalidPoolSizeFailsActivation() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new JdbcStorageComponent(context(Map.of()), config(0), new H2Factory()));
+    void anInvalidPoolSizeAtActivationOpensTheDefaultDatabase() {
+        Path data = dir.resolve("data");
+        H2Factory factory = new H2Factory();
+        JdbcStorageComponent component = new JdbcStorageComponent(
+                context(Map.of(ConnectionSettings.DATA_PROPERTY, data.toString())), config(0), factory);
+        try {
+            assertEquals("H2 jdbc:h2:file:" + data + "/storage", component.describe());
+        } finally {
+            component.deactivate();
+        }
+    }
+
+    /** A refused change keeps the database; a good one that names another database re-creates the component. */
+    @Test
+    void aChangeIsRefusedOrReopensTheDatabase() {
+        Path data = dir.resolve("data");
+        BundleContext bundle = context(Map.of(ConnectionSettings.DATA_PROPERTY, data.toString()));
+        List<String> calls = new ArrayList<>();
+        ComponentContext component = (ComponentContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ComponentContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getBundleContext")) {
+                        return bundle;
+                    }
+                    calls.add(method.getName() + " " + args[0]);
+                    return null;
+                });
+        JdbcStorageComponent storage = new JdbcStorageComponent(bundle, config(4), new H2Factory());
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                JdbcStorageComponent.class);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.ERROR); // this module's logback-test.xml turns logging off
+        try (LogCapture log = new LogCapture(JdbcStorageComponent.class)) {
+            storage.modified(component, config(0));
+            assertTrue(log.has(Level.ERROR, "org.openst.storage.jdbc", "pool.size must be at least 1, not 0",
+                    "previous configuration stays"), log.messages(Level.ERROR).toString());
+            storage.modified(component, config(4)); // the same database: nothing to do
+            assertEquals(List.of(), calls);
+            storage.modified(component, config(2));
+            assertEquals(List.of("disableComponent org.openst.storage.jdbc", "enableComponent org.openst.storage.jdbc"),
+                    calls);
+        } finally {
+            logger.setLevel(level);
+            storage.deactivate();
+        }
+    }
+
+    @Test
+    void aUrlThatIsNotJdbcIsRefused() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> ConnectionSettings.of("postgresql://db/openst", "", "", 4, null));
+        assertEquals("url", e.key());
     }
 
     /** A BundleContext that only answers getProperty, which is all the component asks. */
