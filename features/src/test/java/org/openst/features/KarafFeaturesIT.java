@@ -36,7 +36,7 @@ class KarafFeaturesIT {
     /** openst's parts, named so that each can be uninstalled on its own (Karaf's rule, see README). */
     private static final String PARTS = "openst-hub openst-directory-embedded openst-storage-jdbc openst-users "
             + "openst-privacy openst-storage openst-buddylist openst-resolve openst-directory openst-conference "
-            + "openst-places openst-chatlogging openst-logger";
+            + "openst-places openst-chatlogging openst-logger openst-admin";
 
     private static KarafInstance karaf;
     private static int hubPort;
@@ -66,6 +66,7 @@ class KarafFeaturesIT {
             MeanwhileDriver.build().pass(hubPort, "im", "alice", "alice-pw", "bob", "bob-pw");
             aTokenFromKarafsConsoleLogsIn();
             buddyListReinstalledWhileUsersStayLoggedIn();
+            ldapDirectoryFeatureInstalls();
         } catch (AssertionError | Exception e) {
             throw new AssertionError(e.getMessage() + "\n" + karaf.logTail(), e);
         }
@@ -86,6 +87,16 @@ class KarafFeaturesIT {
         for (String part : PARTS.split(" ")) {
             assertTrue(Pattern.compile("(?m)^" + part + "\\s+\\|.*\\|\\s+Started\\s+\\|").matcher(features).find(),
                     part + " is not started:\n" + features);
+        }
+    }
+
+    /** The LDAP directory plugin installs beside the embedded one; it waits for its configuration. */
+    private void ldapDirectoryFeatureInstalls() {
+        karaf.console("feature:install openst-directory-ldap");
+        String bundles = karaf.console("bundle:list -s");
+        for (String bundle : new String[] {"org.openst.directory-ldap", "com.unboundid.ldap.sdk"}) {
+            assertTrue(Pattern.compile("(?m)\\|\\s*Active\\s*\\|.*\\|\\s*" + Pattern.quote(bundle) + "\\s*$").matcher(bundles).find(),
+                    bundle + " is not active:\n" + bundles);
         }
     }
 
@@ -111,6 +122,9 @@ class KarafFeaturesIT {
             BuddyListChannel watching = BuddyListChannel.open(alice);
             watching.add("bob");
             watching.await("bob", s -> s.online(), WAIT);
+            String sessions = karaf.console("echo (openst:sessions)");
+            assertTrue(sessions.contains(aliceLogin.loginId()) && sessions.contains(bobLogin.loginId()),
+                    "openst:sessions in Karaf's console lists both logins:\n" + sessions);
 
             // Karaf uninstalls only features installed by name: name openst's parts, drop the umbrella.
             karaf.console("feature:install " + PARTS, "feature:uninstall openst");
@@ -130,6 +144,9 @@ class KarafFeaturesIT {
             bob.setStatus(new UserStatus(UserStatusCode.AWAY, 0, "lunch"));
             again.await("bob", s -> s.online() && s.status().status() == UserStatusCode.AWAY
                     && "lunch".equals(s.status().desc()), WAIT);
+            String services = karaf.console("echo (openst:services)");
+            assertTrue(Pattern.compile("(?m)^0x00000011\\s+AWARENESS\\s+org\\.openst\\.buddylist\\s").matcher(services).find(),
+                    "the reinstalled bundle serves awareness:\n" + services);
 
             assertTrue(alice.isConnected() && bob.isConnected(), "both stayed logged in");
             assertEquals(aliceLogin, alice.loginInfo());

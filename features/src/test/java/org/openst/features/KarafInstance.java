@@ -117,7 +117,7 @@ final class KarafInstance implements AutoCloseable {
                 throw new AssertionError("bin/client hung on " + String.join("; ", commands));
             }
             // Karaf colours matches and errors even in batch mode; tests compare plain text.
-            return new Result(p.exitValue(), output.replaceAll("\u001B\\[[0-9;]*m", ""));
+            return new Result(p.exitValue(), output.replaceAll("\u001B\\[[0-9;]*m", "").replace("\r", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
