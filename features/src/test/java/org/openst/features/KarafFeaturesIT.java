@@ -91,8 +91,9 @@ class KarafFeaturesIT {
     }
 
     /** The LDAP directory plugin installs beside the embedded one; it waits for its configuration. */
-    private void ldapDirectoryFeatureInstalls() {
+    private void ldapDirectoryFeatureInstalls() throws IOException {
         karaf.console("feature:install openst-directory-ldap");
+        assertTrue(read("etc/org.openst.directory.ldap.cfg.example").contains("urls = "), "the example configuration");
         String bundles = karaf.console("bundle:list -s");
         for (String bundle : new String[] {"org.openst.directory-ldap", "com.unboundid.ldap.sdk"}) {
             assertTrue(Pattern.compile("(?m)\\|\\s*Active\\s*\\|.*\\|\\s*" + Pattern.quote(bundle) + "\\s*$").matcher(bundles).find(),
