@@ -1,5 +1,6 @@
 package org.openst.directory.ldap;
 
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class LdapDirectory implements Directory, AutoCloseable {
     /** User entries that may log in and be looked up: the user filter minus disabled accounts. */
     private final LdapSettings.Subtree enabledUsers;
 
-    LdapDirectory(LdapSettings settings) throws LDAPException {
+    LdapDirectory(LdapSettings settings) throws LDAPException, GeneralSecurityException {
         this.settings = settings;
         this.pool = LdapConnections.pool(settings);
         LdapSettings.Subtree users = settings.users();

@@ -1,5 +1,6 @@
 package org.openst.directory.ldap;
 
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,9 +41,21 @@ public final class LdapDirectoryComponent implements Directory {
     @ObjectClassDefinition(name = "OpenST LDAP directory",
             description = "Users, passwords (by bind) and public groups from LDAP servers.")
     @interface Config {
-        @AttributeDefinition(name = "Server URLs", description = "ldap://host:port of each server, tried in this "
-                + "order (fail-over); one value may list several, separated by commas or blanks.")
+        @AttributeDefinition(name = "Server URLs", description = "ldap://host:port or ldaps://host:port of each "
+                + "server, tried in this order (fail-over); one value may list several, separated by commas or blanks.")
         String[] urls() default {"ldap://127.0.0.1:389"};
+
+        @AttributeDefinition(name = "StartTLS", description = "Secure ldap:// connections with StartTLS before "
+                + "binding; a server that refuses counts as down.")
+        boolean start_tls() default false;
+
+        @AttributeDefinition(name = "Trust store", description = "A PKCS12 or JKS file with the CA certificates "
+                + "that sign the servers' certificates (ldaps:// and StartTLS); empty = the JVM's default trust "
+                + "store. Server host names are always verified.", required = false)
+        String trust_store() default "";
+
+        @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD, required = false)
+        String trust_store_password() default "";
 
         @AttributeDefinition(name = "Service account DN", description = "The DN the directory binds as to search; "
                 + "empty = anonymous searches.", required = false)
@@ -142,7 +155,7 @@ public final class LdapDirectoryComponent implements Directory {
     private volatile LdapDirectory directory;
 
     @Activate
-    public LdapDirectoryComponent(Config config) throws InvalidSettingException, LDAPException {
+    public LdapDirectoryComponent(Config config) throws InvalidSettingException, LDAPException, GeneralSecurityException {
         LdapSettings settings = checked(config);
         if (settings == null) {
             throw new InvalidSettingException(PID, "invalid configuration (see the log line above); not started");
@@ -161,7 +174,7 @@ public final class LdapDirectoryComponent implements Directory {
         LdapDirectory next;
         try {
             next = new LdapDirectory(settings);
-        } catch (LDAPException e) {
+        } catch (LDAPException | GeneralSecurityException e) {
             LOG.error("{}: refused the new configuration ({}); keeping {}", PID, e.getMessage(), directory.describe());
             return;
         }

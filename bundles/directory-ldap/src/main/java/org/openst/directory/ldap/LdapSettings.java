@@ -1,5 +1,9 @@
 package org.openst.directory.ldap;
 
+import java.io.File;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +20,8 @@ import com.unboundid.ldap.sdk.SearchScope;
  * with an {@link InvalidSettingException} naming it, so a half-valid configuration is never used.
  *
  * @param servers           the servers in fail-over order
+ * @param startTls          StartTLS on ldap:// connections before anything else is sent
+ * @param trustStore        the CA certificates trusted for TLS; null = the JVM's default trust store
  * @param bindDn            the service account that searches; empty = anonymous searches
  * @param bindPassword      its password
  * @param users             where users are and which entries are users
@@ -35,17 +41,17 @@ import com.unboundid.ldap.sdk.SearchScope;
  * @param responseTimeoutMs the longest wait for any one answer (and for a free pooled connection)
  * @param maxEntries        the most entries one search reads (browsing and prefix look-ups)
  */
-record LdapSettings(List<Server> servers, String bindDn, String bindPassword, Subtree users,
+record LdapSettings(List<Server> servers, boolean startTls, KeyStore trustStore, String bindDn, String bindPassword, Subtree users,
         String userIdAttribute, String nameAttribute, List<String> loginAttributes, String departmentAttribute,
         Filter disabledFilter, Subtree groups, String groupIdAttribute, String groupNameAttribute,
         String groupDescriptionAttribute, String memberAttribute, boolean membersByDn, int poolSize,
         int connectTimeoutMs, int responseTimeoutMs, int maxEntries) {
 
-    /** One server of the fail-over list. */
-    record Server(String host, int port) {
+    /** One server of the fail-over list; {@code tls}: an ldaps:// server (TLS from the first byte). */
+    record Server(String host, int port, boolean tls) {
         @Override
         public String toString() {
-            return "ldap://" + host + ":" + port;
+            return (tls ? "ldaps://" : "ldap://") + host + ":" + port;
         }
     }
 
@@ -58,6 +64,11 @@ record LdapSettings(List<Server> servers, String bindDn, String bindPassword, Su
 
     static LdapSettings from(LdapDirectoryComponent.Config c) throws InvalidSettingException {
         List<Server> servers = servers(c.urls());
+        if (c.start_tls() && servers.stream().anyMatch(Server::tls)) {
+            throw new InvalidSettingException("start.tls", "true, but urls has ldaps:// servers, which use TLS already; "
+                    + "use ldap:// URLs with StartTLS");
+        }
+        KeyStore trustStore = trustStore(c.trust_store(), c.trust_store_password());
         String bindDn = dn("bind.dn", c.bind_dn(), true);
         String bindPassword = c.bind_password() == null ? "" : c.bind_password();
         if (!bindDn.isEmpty() && bindPassword.isEmpty()) {
@@ -93,7 +104,7 @@ record LdapSettings(List<Server> servers, String bindDn, String bindPassword, Su
             default -> throw new InvalidSettingException("group.member.type", "'" + c.group_member_type()
                     + "' is neither 'dn' (member values are entry DNs) nor 'user.id' (they are user IDs)");
         };
-        return new LdapSettings(List.copyOf(servers), bindDn, bindPassword, users, userId, name, List.copyOf(logins),
+        return new LdapSettings(List.copyOf(servers), c.start_tls(), trustStore, bindDn, bindPassword, users, userId, name, List.copyOf(logins),
                 department, disabled, groups, groupId, groupName, groupDescription, member, byDn,
                 atLeast("pool.size", c.pool_size(), 1), atLeast("connect.timeout.ms", c.connect_timeout_ms(), 1),
                 atLeast("response.timeout.ms", c.response_timeout_ms(), 1), atLeast("max.entries", c.max_entries(), 1));
@@ -132,18 +143,29 @@ record LdapSettings(List<Server> servers, String bindDn, String bindPassword, Su
             } catch (LDAPException e) {
                 throw new InvalidSettingException("urls", "'" + url + "' is not an LDAP URL (" + e.getMessage() + ")");
             }
-            if (!parsed.getScheme().equalsIgnoreCase("ldap")) {
-                throw new InvalidSettingException("urls", "'" + url + "': only ldap:// is supported (no TLS yet)");
-            }
             if (!parsed.hostProvided()) {
                 throw new InvalidSettingException("urls", "'" + url + "' names no host");
             }
-            servers.add(new Server(parsed.getHost(), parsed.getPort()));
+            servers.add(new Server(parsed.getHost(), parsed.getPort(), parsed.getScheme().equalsIgnoreCase("ldaps")));
         }
         if (servers.isEmpty()) {
             throw new InvalidSettingException("urls", "names no server");
         }
         return servers;
+    }
+
+    /** The trust store file read now, so that a missing or unreadable one is refused at once. */
+    private static KeyStore trustStore(String path, String password) throws InvalidSettingException {
+        if (blank(path)) {
+            return null;
+        }
+        File file = new File(path.strip());
+        char[] pin = password == null || password.isEmpty() ? null : password.toCharArray();
+        try {
+            return KeyStore.getInstance(file, pin); // PKCS12 or JKS, whichever the file is
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) { // IAE: no such file
+            throw new InvalidSettingException("trust.store", "cannot read '" + file + "' (" + e.getMessage() + ")");
+        }
     }
 
     private static List<String> items(String[] values) {

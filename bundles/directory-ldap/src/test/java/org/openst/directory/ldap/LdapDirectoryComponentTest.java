@@ -68,7 +68,7 @@ class LdapDirectoryComponentTest {
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
         "urls | http://127.0.0.1:389 | not an LDAP URL",
-        "urls | ldaps://127.0.0.1:636 | only ldap://",
+        "trust.store | /nonexistent/trust.p12 | cannot read '/nonexistent/trust.p12'",
         "urls | ' , ' | names no server",
         "urls | not a url | not an LDAP URL",
         "bind.dn | cn=reader,,dc=x | is not a DN",
@@ -95,6 +95,13 @@ class LdapDirectoryComponentTest {
         String line = errors.get(0);
         assertTrue(line.startsWith(LdapDirectoryComponent.PID + ": refused " + key + ":"), line);
         assertTrue(line.contains(why), line);
+    }
+
+    @Test
+    void startTlsOnLdapsServersIsRefused() {
+        assertThrows(InvalidSettingException.class, () -> new LdapDirectoryComponent(config(server,
+                Map.of("urls", "ldaps://127.0.0.1:636", "start.tls", true))));
+        assertTrue(errors().get(0).startsWith(LdapDirectoryComponent.PID + ": refused start.tls:"), errors().toString());
     }
 
     @Test
@@ -127,8 +134,8 @@ class LdapDirectoryComponentTest {
     @Test
     void severalUrlsInOneValueAsACfgFileGivesThem() throws Exception {
         LdapSettings s = LdapSettings.from(TestConfigs.config(Map.of("urls", "ldap://a.example:389, ldap://b.example ldap://c.example:10389")));
-        assertEquals(List.of(new LdapSettings.Server("a.example", 389), new LdapSettings.Server("b.example", 389),
-                new LdapSettings.Server("c.example", 10389)), s.servers());
+        assertEquals(List.of(new LdapSettings.Server("a.example", 389, false), new LdapSettings.Server("b.example", 389, false),
+                new LdapSettings.Server("c.example", 10389, false)), s.servers());
         assertEquals(List.of("uid", "mail"), s.loginAttributes());
         assertEquals(100, TestConfigs.config(Map.of()).service_ranking(), "above the embedded directory's 0");
     }
