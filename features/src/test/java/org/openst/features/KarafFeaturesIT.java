@@ -44,7 +44,8 @@ class KarafFeaturesIT {
     @BeforeAll
     static void startKaraf() throws IOException {
         karaf = KarafInstance.prepare(Path.of(System.getProperty("openst.karaf.dist")), Path.of("target/karaf-it").toAbsolutePath(),
-                Path.of(System.getProperty("openst.karaf.repository")).toAbsolutePath());
+                Path.of(System.getProperty("openst.karaf.repository")).toAbsolutePath(),
+                Path.of(System.getProperty("openst.maven.local")).toAbsolutePath());
         // An administrator's own etc/org.openst.hub.cfg, written before the install: the feature's
         // default file must not replace it. A free port keeps the test clear of other hubs.
         hubPort = KarafInstance.freePort();

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * for one test run, started headless as {@code bin/karaf server} and driven through
  * {@code bin/client} exactly as an administrator would. What the copy changes in Karaf's etc/:
  * free ports for SSH and JMX (nothing clashes with another Karaf or test), the {@code karaf}
- * user enabled (it is commented out in a stock etc/users.properties), and this build's Maven
+ * user enabled (it is commented out in a stock etc/users.properties), this build's Maven
  * repository as the first place pax-url looks for {@code mvn:} URLs (CI installs nothing into
- * ~/.m2); everything else, Maven Central included, stays as shipped.
+ * ~/.m2), and the build's own local repository as pax-url's, so that Karaf sees what the build
+ * sees; everything else, Maven Central included, stays as shipped.
  */
 final class KarafInstance implements AutoCloseable {
     private static final String USER = "karaf";
@@ -42,8 +43,10 @@ final class KarafInstance implements AutoCloseable {
      * Copies the pristine distribution to {@code target} (replacing an older copy) and configures it.
      *
      * @param repository a Maven repository folder holding this build's artifacts
+     * @param localRepository the build's local Maven repository
      */
-    static KarafInstance prepare(Path distribution, Path target, Path repository) throws IOException {
+    static KarafInstance prepare(Path distribution, Path target, Path repository, Path localRepository)
+            throws IOException {
         deleteTree(target);
         copyTree(distribution, target);
         int ssh = freePort();
@@ -53,12 +56,14 @@ final class KarafInstance implements AutoCloseable {
         karaf.setKeys("etc/org.apache.karaf.shell.cfg", "sshPort = " + ssh, "sshHost = 127.0.0.1");
         karaf.setKeys("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + rmiRegistry,
                 "rmiServerPort = " + rmiServer);
-        karaf.edit("etc/users.properties", text -> text
-                .replace("\n#karaf = karaf,_g_:admingroup", "\nkaraf = karaf,_g_:admingroup")
-                .replace("\n#_g_\\:admingroup = ", "\n_g_\\:admingroup = "));
-        karaf.edit("etc/org.ops4j.pax.url.mvn.cfg", text -> text.replace(
+        karaf.replace("etc/users.properties",
+                "\n#karaf = karaf,_g_:admingroup", "\nkaraf = karaf,_g_:admingroup",
+                "\n#_g_\\:admingroup = ", "\n_g_\\:admingroup = ");
+        karaf.replace("etc/org.ops4j.pax.url.mvn.cfg",
                 "org.ops4j.pax.url.mvn.defaultRepositories=\\\n",
-                "org.ops4j.pax.url.mvn.defaultRepositories=" + repository.toUri() + "@id=openst.build@snapshots, \\\n"));
+                "org.ops4j.pax.url.mvn.defaultRepositories=" + repository.toUri() + "@id=openst.build@snapshots, \\\n",
+                "\n#org.ops4j.pax.url.mvn.localRepository=\n",
+                "\norg.ops4j.pax.url.mvn.localRepository=" + localRepository + "\n");
         return karaf;
     }
 
@@ -196,14 +201,23 @@ final class KarafInstance implements AutoCloseable {
         });
     }
 
+    /** Replaces each text (pairs: old, new) in a stock file; each must be there. */
+    private void replace(String relative, String... pairs) throws IOException {
+        edit(relative, text -> {
+            String result = text;
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (!result.contains(pairs[i])) {
+                    throw new IllegalStateException("the stock " + relative + " changed: no " + pairs[i].strip());
+                }
+                result = result.replace(pairs[i], pairs[i + 1]);
+            }
+            return result;
+        });
+    }
+
     private void edit(String relative, java.util.function.UnaryOperator<String> change) throws IOException {
         Path file = home.resolve(relative);
-        String before = Files.readString(file, StandardCharsets.UTF_8);
-        String after = change.apply(before);
-        if (after.equals(before)) {
-            throw new IllegalStateException("the stock " + relative + " changed: the test's edit no longer applies");
-        }
-        Files.writeString(file, after, StandardCharsets.UTF_8);
+        Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     static boolean accepts(int port) {
