@@ -83,6 +83,21 @@ class AdminShellIT {
         }
     }
 
+    /**
+     * Waits until {@code loginId} is the user's only session: logins of earlier tests end
+     * asynchronously after their clients close.
+     */
+    private static void awaitOnlySession(String user, String loginId) {
+        Await.until(loginId + " the only session of " + user, () -> {
+            try {
+                String out = shell.run("openst:sessions " + user).ok();
+                return out.endsWith("\n1 session") && out.contains(loginId);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, hub::bundleStates);
+    }
+
     private static String lineOf(String output, String part) {
         return Arrays.stream(output.split("\n")).filter(l -> l.contains(part)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line with " + part + " in:\n" + output));
@@ -104,6 +119,7 @@ class AdminShellIT {
             assertTrue(aliceLine.endsWith(" active"), aliceLine);
             lineOf(all, bob.loginInfo().loginId());
 
+            awaitOnlySession("bob", bob.loginInfo().loginId());
             String onlyBob = shell.run("openst:sessions bob").ok();
             assertEquals(3, onlyBob.split("\n").length, onlyBob);
             assertTrue(onlyBob.contains(bob.loginInfo().loginId()) && !onlyBob.contains(alice.loginInfo().loginId()), onlyBob);
@@ -118,6 +134,7 @@ class AdminShellIT {
         EventCollector carolEvents = new EventCollector();
         try (SametimeClient carol = login("carol", "carol-pw", carolEvents)) {
             String loginId = carol.loginInfo().loginId();
+            awaitOnlySession("carol", loginId); // the announcement's wording depends on it
             String out = shell.run("openst:kick " + loginId + " maintenance of the server").ok();
             assertTrue(out.startsWith("kicked " + loginId + " (carol, 127.0.0.1:"), out);
             assertTrue(out.endsWith("with USER_RESTRICTED (0x80000210); told the user: maintenance of the server"), out);
@@ -156,6 +173,7 @@ class AdminShellIT {
             assertEquals("The server restarts at 18:00", aliceEvents.awaitAdmin(WAIT));
             assertEquals("The server restarts at 18:00", bobEvents.awaitAdmin(WAIT));
 
+            awaitOnlySession("bob", bob.loginInfo().loginId());
             assertEquals("announced to bob (1 login)", shell.run("openst:announce --user bob please call the help desk").ok());
             assertEquals("please call the help desk", bobEvents.awaitAdmin(WAIT));
             assertEquals("nobody is not online", shell.run("openst:announce --user nobody hello").failure());

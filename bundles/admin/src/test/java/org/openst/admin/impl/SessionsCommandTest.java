@@ -3,7 +3,12 @@ package org.openst.admin.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
+import org.openst.hub.api.Login;
+import org.openst.protocol.LoginInfo;
 import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.UserStatus;
 import org.openst.protocol.UserStatusCode;
@@ -41,6 +46,29 @@ class SessionsCommandTest {
     void saysWhenNobodyOrTheUserIsOffline() {
         assertEquals("carol is not online", assertThrows(IllegalArgumentException.class, () -> command.sessions("carol")).getMessage());
         assertEquals("no sessions", new SessionsCommand(new FakeCommunity()).sessions());
+    }
+
+    /** A guest: its user ID is its login ID (hub-api {@code LoginDecision.Guest}). */
+    private record GuestLogin(FakeLogin named) implements Login {
+        public String loginId() { return named.loginId(); }
+        public String userId() { return named.loginId(); }
+        public String userName() { return named.userName(); }
+        public int loginType() { return named.loginType(); }
+        public InetSocketAddress remoteAddress() { return named.remoteAddress(); }
+        public Instant since() { return named.since(); }
+        public UserStatus status() { return named.status(); }
+        public PrivacyInfo privacy() { return named.privacy(); }
+        public LoginInfo loginInfo() { return named.loginInfo(); }
+        public boolean isGuest() { return true; }
+        public boolean mayUse(int serviceType) { return serviceType == 0x1000; }
+        public boolean isActive() { return true; }
+    }
+
+    @Test
+    void aGuestShowsAsGuestWithTheNameItChose() {
+        Login guest = new GuestLogin(FakeLogin.named("G7#hub1", "G7#hub1", "Visitor"));
+        String out = new SessionsCommand(new FakeCommunity().with(guest)).sessions();
+        assertEquals("(guest)  Visitor  G7#hub1   127.0.0.1:40000  0x1700 Meanwhile  1970-01-01T00:00:00Z  active", out.split("\\n")[1]);
     }
 
     @Test
