@@ -266,8 +266,9 @@ final class LdapDirectory implements Directory, AutoCloseable {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
                 return e.getSearchEntries();
             }
-            if (missingIsEmpty && e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-                return List.of();
+            if (missingIsEmpty && (e.getResultCode() == ResultCode.NO_SUCH_OBJECT
+                    || e.getResultCode() == ResultCode.INVALID_DN_SYNTAX || e.getResultCode() == ResultCode.REFERRAL)) {
+                return List.of(); // a member value naming no entry here: not a user, not a failure
             }
             throw unavailable(what, e);
         }
