@@ -115,16 +115,20 @@ class JdbcStorageComponentTest {
 
     /** A refused change keeps the database; a good one that names another database re-creates the component. */
     @Test
-    void aChangeIsRefusedOrReopensTheDatabase() {
+    void aChangeIsRefusedOrReopensTheDatabase() throws InterruptedException {
         Path data = dir.resolve("data");
         BundleContext bundle = context(Map.of(ConnectionSettings.DATA_PROPERTY, data.toString()));
-        List<String> calls = new ArrayList<>();
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch enabled = new java.util.concurrent.CountDownLatch(1);
         ComponentContext component = (ComponentContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ComponentContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getBundleContext")) {
                         return bundle;
                     }
                     calls.add(method.getName() + " " + args[0]);
+                    if (method.getName().equals("enableComponent")) {
+                        enabled.countDown();
+                    }
                     return null;
                 });
         JdbcStorageComponent storage = new JdbcStorageComponent(bundle, config(4), new H2Factory());
@@ -139,6 +143,7 @@ class JdbcStorageComponentTest {
             storage.modified(component, config(4)); // the same database: nothing to do
             assertEquals(List.of(), calls);
             storage.modified(component, config(2));
+            assertTrue(enabled.await(10, java.util.concurrent.TimeUnit.SECONDS), "enable asked");
             assertEquals(List.of("disableComponent org.openst.storage.jdbc", "enableComponent org.openst.storage.jdbc"),
                     calls);
         } finally {
