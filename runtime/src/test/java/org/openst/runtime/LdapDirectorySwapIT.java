@@ -179,6 +179,95 @@ class LdapDirectorySwapIT {
     }
 
     /**
+     * The directory SPI runs on the authentication threads, never on the network threads: while
+     * an LDAP server that accepts connections but never answers holds a login, the users logged in
+     * keep exchanging IMs, and the login ends after the response time-out with VERIFICATION_DOWN.
+     */
+    @Test
+    void aHangingLdapServerHoldsUpOnlyLogins() throws Exception {
+        Path cfg = hub.home.resolve("conf/org.openst.directory.ldap.cfg");
+        EventCollector aliceEvents = new EventCollector();
+        EventCollector bobEvents = new EventCollector();
+        try (SilentServer silent = new SilentServer();
+                SametimeClient alice = login("alice", "alice-pw", aliceEvents);
+                SametimeClient bob = login("bob", "bob-pw", bobEvents)) {
+            ImConversation toBob = alice.openIm("bob");
+            bobEvents.awaitConversation(WAIT);
+            Files.writeString(cfg, "urls = ldap://127.0.0.1:" + silent.port() + "\n"
+                    + "bind.dn = " + bindDn + "\nbind.password = " + bindPassword + "\n"
+                    + "user.base.dn = ou=people," + SUFFIX + "\n"
+                    + "connect.timeout.ms = 2000\nresponse.timeout.ms = 2000\n", StandardCharsets.UTF_8);
+            Await.until("logins answered VERIFICATION_DOWN by the silent LDAP server",
+                    () -> refusal("carol", "carol-pw") == ErrorCode.VERIFICATION_DOWN, hub::bundleStates);
+
+            int connections = silent.accepted();
+            List<Integer> outcome = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread hanging = new Thread(() -> outcome.add(refusal("dave", "dave-ldap")), "hanging-login");
+            hanging.start();
+            // The pool opens a new connection for the login (the last one timed out and was dropped).
+            Await.until("the login waiting on the silent server", () -> silent.accepted() > connections,
+                    hub::bundleStates);
+            toBob.sendText("while a login hangs");
+            assertEquals("while a login hangs", bobEvents.awaitIm(WAIT).text());
+            assertTrue(hanging.isAlive(), "the IM went through while the login was still waiting");
+            hanging.join(WAIT.toMillis());
+            assertEquals(List.of(ErrorCode.VERIFICATION_DOWN), outcome);
+            assertTrue(alice.isConnected() && bob.isConnected());
+        } finally {
+            Files.deleteIfExists(cfg);
+        }
+        Await.until("the embedded directory answering again", () -> logsIn("carol", "carol-pw"), hub::bundleStates);
+    }
+
+    /** The code a login is refused with; 0 when it succeeds. */
+    private static int refusal(String user, String password) {
+        try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
+            c.login(user, password);
+            return 0;
+        } catch (LoginRefusedException e) {
+            return e.reason();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Accepts TCP connections and never sends a byte: an LDAP server that hangs. */
+    private static final class SilentServer implements AutoCloseable {
+        private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        SilentServer() throws IOException {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(socket.accept());
+                    }
+                } catch (IOException closed) {
+                    // close() ends the loop
+                }
+            }, "silent-ldap");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    /**
      * Resolves one name over a resolve channel (spec §6.5) and returns the display names of the
      * matches: request {@code u32 0, u32 id, u32 1, str name, u32 flags}; response
      * {@code u32 0, u32 id, u32 code, u32 count, (u32 0, u32 code, str name, u32 n, n × (str id,
