@@ -84,6 +84,13 @@ class KarafFeaturesIT {
         assertTrue(read("etc/openst/users.conf").contains("\nalice\t"), "the demo users file is in etc/openst/");
         assertTrue(read("etc/org.openst.storage.jdbc.cfg").contains("url = jdbc:h2:file:${karaf.data}/openst/storage"));
         assertTrue(read("etc/org.openst.buddylist.cfg").contains("PID org.openst.buddylist"));
+        // The configuration exists before the bundles start: no bundle ran on built-in defaults
+        // first (the runtime's paths: a users file in Karaf's conf/, databases in data/).
+        String log = Files.readString(karaf.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        Matcher trouble = Pattern.compile("(?m)^.*(\\| ERROR .* - org\\.openst\\.|\\| WARN .* - org\\.openst\\.directory-embedded ).*$")
+                .matcher(log);
+        assertTrue(!trouble.find(), () -> "installing logged: " + trouble.group());
+        assertTrue(!Files.exists(karaf.home.resolve("data/storage.mv.db")), "no database outside data/openst/");
         String features = karaf.console("feature:list -i");
         for (String part : PARTS.split(" ")) {
             assertTrue(Pattern.compile("(?m)^" + part + "\\s+\\|.*\\|\\s+Started\\s+\\|").matcher(features).find(),
@@ -153,6 +160,22 @@ class KarafFeaturesIT {
             assertTrue(alice.isConnected() && bob.isConnected(), "both stayed logged in");
             assertEquals(aliceLogin, alice.loginInfo());
             assertEquals(bobLogin, bob.loginInfo());
+
+            hubMovesToAnotherPortWhenEtcSaysSo();
+            assertTrue(alice.isConnected() && bob.isConnected(), "moving the listener logs nobody out");
+        }
+    }
+
+    /** Karaf's FileInstall reads etc/org.openst.hub.cfg; a new port rebinds the hub's listener. */
+    private void hubMovesToAnotherPortWhenEtcSaysSo() throws IOException {
+        int oldPort = hubPort;
+        int newPort = KarafInstance.freePort();
+        karaf.write("etc/org.openst.hub.cfg", "port = " + newPort + "\nhub.id = karaf-it\n");
+        Await.until("the hub listening on the new port " + newPort, () -> KarafInstance.accepts(newPort), karaf::logTail);
+        Await.until("the old port " + oldPort + " closed", () -> !KarafInstance.accepts(oldPort), karaf::logTail);
+        hubPort = newPort;
+        try (SametimeClient carol = SametimeClient.connect("127.0.0.1", newPort)) {
+            assertEquals("carol", carol.login("carol", "carol-pw").userId());
         }
     }
 

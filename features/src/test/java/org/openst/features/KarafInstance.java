@@ -67,11 +67,16 @@ final class KarafInstance implements AutoCloseable {
         return karaf;
     }
 
-    /** Writes a file under Karaf's folder (e.g. an etc/*.cfg prepared before an install). */
+    /**
+     * Writes a file under Karaf's folder (e.g. an etc/*.cfg), whole: written beside it under a name
+     * FileInstall ignores, then moved over it, so that FileInstall never reads half a file.
+     */
     void write(String relative, String content) throws IOException {
         Path file = home.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Starts {@code bin/karaf server} and waits until the console answers feature commands. */
