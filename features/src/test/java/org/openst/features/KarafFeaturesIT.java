@@ -86,7 +86,7 @@ class KarafFeaturesIT {
         assertTrue(read("etc/org.openst.buddylist.cfg").contains("PID org.openst.buddylist"));
         // The configuration exists before the bundles start: no bundle ran on built-in defaults
         // first (the runtime's paths: a users file in Karaf's conf/, databases in data/).
-        String log = Files.readString(karaf.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        String log = karaf.log();
         Matcher trouble = Pattern.compile("(?m)^.*(\\| ERROR .* - org\\.openst\\.|\\| WARN .* - org\\.openst\\.directory-embedded ).*$")
                 .matcher(log);
         assertTrue(!trouble.find(), () -> "installing logged: " + trouble.group());
@@ -176,6 +176,14 @@ class KarafFeaturesIT {
         hubPort = newPort;
         try (SametimeClient carol = SametimeClient.connect("127.0.0.1", newPort)) {
             assertEquals("carol", carol.login("carol", "carol-pw").userId());
+        }
+
+        // A bad value is refused with one log line naming the PID and the key; the port stays.
+        karaf.write("etc/org.openst.hub.cfg", "port = 70000\nhub.id = karaf-it\n");
+        Pattern refusal = Pattern.compile("(?m)^.*org\\.openst\\.hub: refused configuration: .*port.*$");
+        Await.until("the refusal of port 70000 in karaf.log", () -> refusal.matcher(karaf.log()).find(), karaf::logTail);
+        try (SametimeClient carol = SametimeClient.connect("127.0.0.1", newPort)) {
+            assertEquals("carol", carol.login("carol", "carol-pw").userId(), "the hub still listens on " + newPort);
         }
     }
 

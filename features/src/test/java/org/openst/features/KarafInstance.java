@@ -136,6 +136,11 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
+    /** All of data/log/karaf.log so far (empty before Karaf wrote it). */
+    String log() {
+        return read(home.resolve("data/log/karaf.log"));
+    }
+
     /** The last lines of data/log/karaf.log, for failure messages. */
     String logTail() {
         Path log = home.resolve("data/log/karaf.log");
@@ -242,7 +247,7 @@ final class KarafInstance implements AutoCloseable {
 
     private static String read(Path file) {
         try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)";
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }
