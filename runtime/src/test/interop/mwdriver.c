@@ -114,6 +114,9 @@ struct hooks {
                        const struct mwIdBlock *who);
   void (*place_text)(struct client *c, struct mwPlace *place,
                      const struct mwIdBlock *who, const char *text);
+  /* after every received chunk was handled (service states may have
+     changed: libmeanwhile has no callback for that) */
+  void (*received)(struct client *c);
 };
 
 /* Server applications a scenario relies on (struct client.needs): if
@@ -420,6 +423,7 @@ static gboolean on_readable(GIOChannel *io, GIOCondition cond, gpointer data) {
     if(session_active(c)) {
       mwSession_recv(c->session, buf, (gsize) n);
       check_services(c);
+      if(c->hooks->received && !finished) c->hooks->received(c);
     }
     return G_SOURCE_CONTINUE;
   }
@@ -2961,6 +2965,108 @@ static const struct hooks place_hooks = {
   .place_text = place_text,
 };
 
+/* --- rewatch ---------------------------------------------------------- */
+
+/* S.a = WATCHER, S.b = USER, both logged in for the whole run, while
+   the awareness service goes away and comes back (a server application
+   uninstalled and installed again, driven from outside: the test waits
+   for the "watching" EVENT). What Pidgin's library must do on its own:
+   when the hub destroys the awareness channel, Meanwhile stops the
+   service and sends SENSE_SERVICE; when the hub answers it (the service
+   is back), Meanwhile starts the service again, opens a new channel and
+   adds its list again. WATCHER must then see USER online, and see USER
+   go AWAY "lunch". */
+enum {
+  REWATCH_WAIT_ONLINE,       /* WATCHER's first online snapshot of USER */
+  REWATCH_WATCHING,          /* until the hub takes the service away */
+  REWATCH_WAIT_RESTART,      /* until the service is back */
+  REWATCH_WAIT_AWAY,         /* USER goes AWAY "lunch" */
+  REWATCH_DONE,
+};
+
+static void rewatch_started(struct client *c) {
+  if(c == S.a) {
+    expect("%s to see %s online", c->user, S.b->user);
+    aware_add(c, S.b->login);
+  }
+}
+
+static void rewatch_go_away(struct client *user) {
+  set_status(user, mwStatus_AWAY, AWAY_TEXT);
+  expect("%s to see %s AWAY (0x0060) with \"%s\" after the restart",
+         S.a->user, user->user, AWAY_TEXT);
+}
+
+/* The service state after each chunk WATCHER received. */
+static void rewatch_received(struct client *c) {
+  struct mwService *aware = MW_SERVICE(c->aware);
+
+  if(c != S.a) return;
+  /* while watching the service was STARTED: any other state means the
+     hub took it away (a restart needs at least one more round trip) */
+  if(S.phase == REWATCH_WATCHING && !MW_SERVICE_IS_STARTED(aware)) {
+    event(c->user, "awareness-stopped (the hub destroyed its channel)");
+    S.phase = REWATCH_WAIT_RESTART;
+    expect("the awareness service to come back for %s, and %s online again",
+           c->user, S.b->user);
+  }
+}
+
+static void rewatch_aware(struct client *c,
+                          const struct mwAwareSnapshot *snap) {
+  const char *desc = snap->status.desc ? snap->status.desc : "";
+
+  if(c != S.a || !is_snapshot_of(snap, S.b)) return;
+
+  switch(S.phase) {
+  case REWATCH_WAIT_ONLINE:
+    if(!snap->online) return;   /* USER may still be logging in */
+    S.phase = REWATCH_WATCHING;
+    event(c->user, "watching %s (take the awareness service away now)",
+          S.b->user);
+    expect("the hub to take the awareness service away from %s", c->user);
+    break;
+
+  case REWATCH_WAIT_RESTART:
+    /* a snapshot can only come on a new channel: the restart happened */
+    if(!snap->online) {
+      finish(FALSE, "after the restart %s sees %s offline", c->user,
+             S.b->user);
+      return;
+    }
+    event(c->user, "awareness-restarted state=%d",
+          (int) mwService_getState(MW_SERVICE(c->aware)));
+    S.phase = REWATCH_WAIT_AWAY;
+    later(rewatch_go_away, S.b);
+    break;
+
+  case REWATCH_WAIT_AWAY:
+    if(!snap->online) {
+      finish(FALSE, "%s sees %s offline while waiting for its AWAY status",
+             c->user, S.b->user);
+    } else if(snap->status.status == mwStatus_AWAY &&
+              strcmp(desc, AWAY_TEXT) == 0) {
+      S.phase = REWATCH_DONE;
+      S.ok = TRUE;
+      expect("%s and %s to log out", c->user, S.b->user);
+      later(client_logout, S.b);
+      later(client_logout, c);
+    }
+    break;
+
+  default:
+    break;                      /* repeated reports while watching */
+  }
+}
+
+static const struct hooks rewatch_hooks = {
+  .started = rewatch_started,
+  .stopped = fail_on_unexpected_stop,
+  .closed = pass_when_all_closed,
+  .aware = rewatch_aware,
+  .received = rewatch_received,
+};
+
 /* ------------------------------------------------------------------ */
 /* main                                                                */
 /* ------------------------------------------------------------------ */
@@ -2983,7 +3089,8 @@ static const char scenarios[] =
   "  guest NAME\n"
   "  guest-refused NAME\n"
   "  conference USER1 PASS1 USER2 PASS2 USER3 PASS3 [OFFLINE]\n"
-  "  place USER1 PASS1 USER2 PASS2\n";
+  "  place USER1 PASS1 USER2 PASS2\n"
+  "  rewatch WATCHER PASS USER PASS\n";
 
 static char second_login_label[256];
 
@@ -3063,6 +3170,10 @@ static gboolean setup_scenario(const char *name, int argc, char **argv) {
     S.a = client_new(argv[0], argv[1], &conference_hooks);
     S.b = client_new(argv[2], argv[3], &conference_hooks);
     S.c = client_new(argv[4], argv[5], &conference_hooks);
+  } else if(argc == 4 && !strcmp(name, "rewatch")) {
+    /* no NEED_AWARE: the awareness service going away is the point */
+    S.a = client_new(argv[0], argv[1], &rewatch_hooks);
+    S.b = client_new(argv[2], argv[3], &rewatch_hooks);
   } else if(argc == 4 && !strcmp(name, "place")) {
     S.a = client_new(argv[0], argv[1], &place_hooks);
     S.b = client_new(argv[2], argv[3], &place_hooks);

@@ -64,9 +64,10 @@ class KarafFeaturesIT {
     void theCommunityRunsInKarafAndTheBuddyListIsSwappedUnderLoggedInUsers() throws Exception {
         try {
             installAsTheReadmeSays();
-            MeanwhileDriver.build().pass(hubPort, "im", "alice", "alice-pw", "bob", "bob-pw");
+            MeanwhileDriver meanwhile = MeanwhileDriver.build();
+            meanwhile.pass(hubPort, "im", "alice", "alice-pw", "bob", "bob-pw");
             aTokenFromKarafsConsoleLogsIn();
-            buddyListReinstalledWhileUsersStayLoggedIn();
+            buddyListReinstalledWhileUsersStayLoggedIn(meanwhile);
             ldapDirectoryFeatureInstalls();
         } catch (AssertionError | Exception e) {
             throw new AssertionError(e.getMessage() + "\n" + karaf.logTail(), e);
@@ -122,7 +123,23 @@ class KarafFeaturesIT {
         }
     }
 
-    private void buddyListReinstalledWhileUsersStayLoggedIn() throws Exception {
+    /**
+     * Two watchers through the swap: alice (Java client) watching bob, and carol watching dave in
+     * the rewatch scenario of the real Meanwhile driver, which must recover by libmeanwhile's own
+     * doing. dave is added to the embedded directory with openst:user in Karaf's console.
+     */
+    private void buddyListReinstalledWhileUsersStayLoggedIn(MeanwhileDriver meanwhile) throws Exception {
+        assertTrue(karaf.console("echo (openst:user add dave dave-pw \"Dave Jones\")").contains("added dave"));
+        MeanwhileDriver.Running rewatch = meanwhile.start(hubPort, 120, "rewatch", "carol", "carol-pw", "dave", "dave-pw");
+        try {
+            rewatch.awaitLine("EVENT carol watching dave", WAIT);
+            swapBuddyListUnderJavaClients(rewatch);
+        } finally {
+            rewatch.kill();
+        }
+    }
+
+    private void swapBuddyListUnderJavaClients(MeanwhileDriver.Running rewatch) throws Exception {
         EventCollector aliceEvents = new EventCollector();
         try (SametimeClient alice = login("alice", aliceEvents);
                 SametimeClient bob = login("bob", new EventCollector())) {
@@ -160,6 +177,7 @@ class KarafFeaturesIT {
             assertTrue(alice.isConnected() && bob.isConnected(), "both stayed logged in");
             assertEquals(aliceLogin, alice.loginInfo());
             assertEquals(bobLogin, bob.loginInfo());
+            rewatch.awaitPass(Duration.ofSeconds(130));
 
             hubMovesToAnotherPortWhenEtcSaysSo();
             assertTrue(alice.isConnected() && bob.isConnected(), "moving the listener logs nobody out");
