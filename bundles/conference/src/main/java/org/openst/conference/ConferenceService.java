@@ -70,10 +70,6 @@ public final class ConferenceService implements ServiceProvider {
         @AttributeDefinition(name = "Maximum title length", description = "A conference whose title (topic) is "
                 + "longer (in characters) is refused with ERR_REQUEST_INVALID.", min = "0")
         int max_title_length() default DEFAULT_MAX_TITLE_LENGTH;
-
-        @AttributeDefinition(name = "Service ranking", description = "The hub uses the highest-ranked provider "
-                + "of a service.")
-        int service_ranking() default 0;
     }
 
     /** The limits in force; replaced whole by {@link #modified}. */

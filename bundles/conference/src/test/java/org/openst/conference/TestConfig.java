@@ -12,7 +12,7 @@ final class TestConfig {
 
     static ConferenceService.Config config(int maxNameLength, int maxTitleLength) {
         return Configs.of(ConferenceService.Config.class, Map.of("max_name_length", maxNameLength,
-                "max_title_length", maxTitleLength, "service_ranking", 0));
+                "max_title_length", maxTitleLength));
     }
 
     static ConferenceService.Config defaults() {

@@ -65,9 +65,6 @@ public final class ResolveService implements ServiceProvider {
         @AttributeDefinition(name = "Unanswered requests per channel", description = "A client with more requests "
                 + "waiting on one channel is flooding: its channel is closed with ERR_STARVING.", min = "1")
         int max_pending() default 1000;
-
-        @AttributeDefinition(name = "Service ranking", description = "The hub uses the highest-ranked provider of a service.")
-        int service_ranking() default 0;
     }
 
     private final AtomicReference<Directory> directory = new AtomicReference<>();

@@ -12,7 +12,7 @@ final class TestConfig {
 
     static ResolveService.Config config(int maxMatches, int maxQueries, int threads, int queueSize, int maxPending) {
         return Configs.of(ResolveService.Config.class, Map.of("max_matches", maxMatches, "max_queries", maxQueries,
-                "threads", threads, "queue_size", queueSize, "max_pending", maxPending, "service_ranking", 0));
+                "threads", threads, "queue_size", queueSize, "max_pending", maxPending));
     }
 
     static ResolveService.Config defaults() {

@@ -50,9 +50,6 @@ public final class EmbeddedDirectory implements Directory {
         @AttributeDefinition(name = "Reload check interval (ms)", description = "How often to check whether the file "
                 + "changed; 0 turns reloading off.", min = "0")
         long reload_interval_ms() default 2000;
-
-        @AttributeDefinition(name = "Service ranking", description = "The highest-ranked Directory service wins.")
-        int service_ranking() default 0;
     }
 
     private final Path home;

@@ -47,11 +47,6 @@ final class TestUsers {
             public long reload_interval_ms() {
                 return reloadIntervalMs;
             }
-
-            @Override
-            public int service_ranking() {
-                return 0;
-            }
         };
     }
 }

@@ -30,7 +30,10 @@ import com.unboundid.ldap.sdk.LDAPException;
  * old one closed); a bad one is refused with one log line and the running one stays.
  */
 @Component(name = LdapDirectoryComponent.PID, configurationPid = LdapDirectoryComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, service = Directory.class, immediate = true)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, service = Directory.class, immediate = true,
+        // Above the embedded directory's 0: writing this component's .cfg is how a hub switches to LDAP. Not a
+        // configuration key: a .cfg file gives text, and the framework ranks a text service.ranking as 0.
+        property = "service.ranking:Integer=100")
 @Designate(ocd = LdapDirectoryComponent.Config.class)
 public final class LdapDirectoryComponent implements Directory {
 
@@ -146,10 +149,6 @@ public final class LdapDirectoryComponent implements Directory {
         @AttributeDefinition(name = "Entries per search", description = "The most entries one search reads "
                 + "(browsing, prefix look-ups, group members).", min = "1")
         int max_entries() default 1000;
-
-        @AttributeDefinition(name = "Service ranking", description = "The highest-ranked Directory wins; the "
-                + "embedded directory's default is 0.")
-        int service_ranking() default 100;
     }
 
     private volatile LdapDirectory directory;

@@ -137,6 +137,5 @@ class LdapDirectoryComponentTest {
         assertEquals(List.of(new LdapSettings.Server("a.example", 389, false), new LdapSettings.Server("b.example", 389, false),
                 new LdapSettings.Server("c.example", 10389, false)), s.servers());
         assertEquals(List.of("uid", "mail"), s.loginAttributes());
-        assertEquals(100, TestConfigs.config(Map.of()).service_ranking(), "above the embedded directory's 0");
     }
 }

@@ -14,7 +14,7 @@ final class TestConfig {
             int queueSize) {
         return Configs.of(DirectoryService.Config.class, Map.of("book_name", bookName, "page_size", pageSize,
                 "max_members", maxMembers, "max_open", maxOpen, "threads", threads, "queue_size", queueSize,
-                "max_pending", 1000, "service_ranking", 0));
+                "max_pending", 1000));
     }
 
     static DirectoryService.Config pageSize(int pageSize) {

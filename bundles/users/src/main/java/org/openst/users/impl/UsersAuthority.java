@@ -85,9 +85,6 @@ public final class UsersAuthority implements LoginAuthority, LoginTokens {
                 + "least 32 bytes. Empty: a key generated once and kept in storage (shared by every hub on the "
                 + "same database). Set it to give several hubs one key by file.")
         String _token_key() default "";
-
-        @AttributeDefinition(name = "Service ranking", description = "The highest-ranked login authority decides.")
-        int service_ranking() default 0;
     }
 
     private final ConfigGate<Config, UsersSettings> gate = new ConfigGate<>(PID, Config.class,

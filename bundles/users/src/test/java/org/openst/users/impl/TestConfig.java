@@ -70,11 +70,6 @@ final class TestConfig implements UsersAuthority.Config {
     }
 
     @Override
-    public int service_ranking() {
-        return 0;
-    }
-
-    @Override
     public Class<? extends Annotation> annotationType() {
         return UsersAuthority.Config.class;
     }
