@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openst.client.ClientOptions;
 import org.openst.client.EventCollector;
-import org.openst.client.LoginRefusedException;
 import org.openst.client.SametimeClient;
 import org.openst.protocol.ErrorCode;
 
@@ -66,23 +63,6 @@ class AdminShellIT {
         }
     }
 
-    private static SametimeClient login(String user, String password, EventCollector events) throws IOException {
-        SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port, ClientOptions.builder().listener(events).build());
-        c.login(user, password);
-        return c;
-    }
-
-    private static boolean logsIn(String user, String password) {
-        try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
-            c.login(user, password);
-            return true;
-        } catch (LoginRefusedException e) {
-            return false;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /**
      * Waits until {@code loginId} is the user's only session: logins of earlier tests end
      * asynchronously after their clients close.
@@ -105,8 +85,8 @@ class AdminShellIT {
 
     @Test
     void sessionsListsEveryLoginWithItsDetails() throws Exception {
-        try (SametimeClient alice = login("alice", "alice-pw", new EventCollector());
-                SametimeClient bob = login("bob", "bob-pw", new EventCollector())) {
+        try (SametimeClient alice = hub.login("alice", "alice-pw", new EventCollector());
+                SametimeClient bob = hub.login("bob", "bob-pw", new EventCollector())) {
             String all = shell.run("openst:sessions").ok();
             assertTrue(all.startsWith("user  "), all);
             assertEquals(List.of("user", "name", "login", "ID", "address", "client", "since", "status"),
@@ -132,7 +112,7 @@ class AdminShellIT {
     @Test
     void kickEndsTheLoginAndTheUserIsToldWhy() throws Exception {
         EventCollector carolEvents = new EventCollector();
-        try (SametimeClient carol = login("carol", "carol-pw", carolEvents)) {
+        try (SametimeClient carol = hub.login("carol", "carol-pw", carolEvents)) {
             String loginId = carol.loginInfo().loginId();
             awaitOnlySession("carol", loginId); // the announcement's wording depends on it
             String out = shell.run("openst:kick " + loginId + " maintenance of the server").ok();
@@ -155,7 +135,7 @@ class AdminShellIT {
     @Test
     void kickTakesAnotherCode() throws Exception {
         EventCollector events = new EventCollector();
-        try (SametimeClient carol = login("carol", "carol-pw", events)) {
+        try (SametimeClient carol = hub.login("carol", "carol-pw", events)) {
             String out = shell.run("openst:kick --code CONNECTION_CLOSED " + carol.loginInfo().loginId()).ok();
             assertTrue(out.contains("with CONNECTION_CLOSED (0x80000226)"), out);
             assertEquals(ErrorCode.CONNECTION_CLOSED, events.awaitDisconnected(WAIT));
@@ -166,8 +146,8 @@ class AdminShellIT {
     void announceReachesEveryoneOrOneUser() throws Exception {
         EventCollector aliceEvents = new EventCollector();
         EventCollector bobEvents = new EventCollector();
-        try (SametimeClient alice = login("alice", "alice-pw", aliceEvents);
-                SametimeClient bob = login("bob", "bob-pw", bobEvents)) {
+        try (SametimeClient alice = hub.login("alice", "alice-pw", aliceEvents);
+                SametimeClient bob = hub.login("bob", "bob-pw", bobEvents)) {
             String out = shell.run("openst:announce \"The server restarts at 18:00\"").ok();
             assertTrue(out.matches("announced to \\d+ logins"), out);
             assertEquals("The server restarts at 18:00", aliceEvents.awaitAdmin(WAIT));
@@ -208,7 +188,7 @@ class AdminShellIT {
     void usersAddedAndRemovedInTheShellLogInOrNotAtOnce() throws Exception {
         String added = shell.run("openst:user add dave dave-pw \"Dave Jones\" Sales").ok();
         assertTrue(added.startsWith("added dave (Dave Jones) in "), added);
-        assertTrue(logsIn("dave", "dave-pw"), "no waiting for the file poller");
+        assertTrue(RunningHub.accepts(hub.port, "dave", "dave-pw"), "no waiting for the file poller");
         assertFalse(Files.readString(hub.home.resolve("conf/users.conf")).contains("dave-pw"), "no password in clear");
 
         assertEquals("user dave exists; add --replace to give it a new password and names",
@@ -216,10 +196,10 @@ class AdminShellIT {
         assertTrue(lineOf(shell.run("openst:user list").ok(), "dave").matches("dave +Dave Jones +enabled +Sales"));
 
         EventCollector daveEvents = new EventCollector();
-        try (SametimeClient dave = login("dave", "dave-pw", daveEvents)) {
+        try (SametimeClient dave = hub.login("dave", "dave-pw", daveEvents)) {
             String removed = shell.run("openst:user remove dave").ok();
             assertTrue(removed.startsWith("removed dave from "), removed);
-            assertFalse(logsIn("dave", "dave-pw"), "refused at once");
+            assertFalse(RunningHub.accepts(hub.port, "dave", "dave-pw"), "refused at once");
             assertTrue(dave.isConnected(), "a login made before stays");
         }
         String again = shell.run("openst:user remove dave").failure();
@@ -231,8 +211,8 @@ class AdminShellIT {
         String out = shell.run("openst:token bob 5").ok();
         assertTrue(out.startsWith("Login token for bob, valid 5 minutes, until "), out);
         String token = lineOf(out, "ost1.").strip();
-        assertTrue(logsIn("bob", token), "the token as the password");
-        assertFalse(logsIn("alice", token), "not for another user");
+        assertTrue(RunningHub.accepts(hub.port, "bob", token), "the token as the password");
+        assertFalse(RunningHub.accepts(hub.port, "alice", token), "not for another user");
         assertEquals("unknown or disabled user: nobody", shell.run("openst:token nobody").failure());
     }
 }

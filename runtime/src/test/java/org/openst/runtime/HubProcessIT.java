@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openst.client.ClientOptions;
 import org.openst.client.EventCollector;
-import org.openst.client.LoginRefusedException;
 import org.openst.client.SametimeClient;
 import org.openst.client.StorageChannel;
 import org.openst.protocol.ErrorCode;
@@ -51,7 +50,7 @@ class HubProcessIT {
             assertEquals(0, add.waitFor(), addOutput);
 
             // The running hub re-reads the users file within its reload interval; no restart.
-            Await.until("dave can log in", () -> logsIn(port), () -> output(home.resolve("log/hub.log")));
+            Await.until("dave can log in", () -> RunningHub.accepts(port, "dave", "dave-pw"), () -> output(home.resolve("log/hub.log")));
             EventCollector events = new EventCollector();
             SametimeClient dave = SametimeClient.connect("127.0.0.1", port, ClientOptions.builder().listener(events).build());
             dave.login("dave", "dave-pw");
@@ -128,17 +127,6 @@ class HubProcessIT {
         Await.until("bin/hub logging users in on " + port, () -> RunningHub.logsIn(port, "alice", "alice-pw"),
                 () -> output(out) + output(home.resolve("log/hub.log")));
         return p;
-    }
-
-    private static boolean logsIn(int port) {
-        try (SametimeClient c = SametimeClient.connect("127.0.0.1", port)) {
-            c.login("dave", "dave-pw");
-            return true;
-        } catch (LoginRefusedException e) {
-            return false; // not re-read yet
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openst.client.ClientOptions;
 import org.openst.client.EventCollector;
 import org.openst.client.ImConversation;
 import org.openst.client.LoginRefusedException;
@@ -103,31 +102,13 @@ class LdapDirectorySwapIT {
                 + "disabled.filter = (employeeType=disabled)\n";
     }
 
-    private static SametimeClient login(String user, String password, EventCollector events) throws IOException {
-        SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port, ClientOptions.builder().listener(events).build());
-        c.login(user, password);
-        return c;
-    }
-
-    /** Whether a login succeeds; a refusal says which code (the reason other than wrong credentials fails). */
-    private static boolean logsIn(String user, String password) {
-        try (SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port)) {
-            c.login(user, password);
-            return true;
-        } catch (LoginRefusedException e) {
-            return false;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void switchingToLdapAndBackKeepsEverybodyLoggedIn() throws Exception {
         Path cfg = hub.home.resolve("conf/org.openst.directory.ldap.cfg");
         EventCollector aliceEvents = new EventCollector();
         EventCollector bobEvents = new EventCollector();
-        try (SametimeClient alice = login("alice", "alice-pw", aliceEvents);
-                SametimeClient bob = login("bob", "bob-pw", bobEvents)) {
+        try (SametimeClient alice = hub.login("alice", "alice-pw", aliceEvents);
+                SametimeClient bob = hub.login("bob", "bob-pw", bobEvents)) {
             ImConversation toBob = alice.openIm("bob");
             ImConversation fromAlice = bobEvents.awaitConversation(WAIT);
             assertEquals(List.of("Alice Example"), resolve(alice, "alice"), "the embedded directory first");
@@ -135,13 +116,13 @@ class LdapDirectorySwapIT {
             // Swap: FileInstall hands the file to Config Admin, DS activates the LDAP directory and
             // the consumers bind it (higher ranking, greedy).
             Files.writeString(cfg, ldapConfig(), StandardCharsets.UTF_8);
-            Await.until("an LDAP-only user logging in", () -> logsIn("dave", "dave-ldap"), hub::bundleStates);
+            Await.until("an LDAP-only user logging in", () -> RunningHub.accepts(hub.port, "dave", "dave-ldap"), hub::bundleStates);
             LoginRefusedException carol = assertThrows(LoginRefusedException.class,
-                    () -> login("carol", "carol-pw", new EventCollector()).close(), "carol is only in users.conf");
+                    () -> hub.login("carol", "carol-pw", new EventCollector()).close(), "carol is only in users.conf");
             assertEquals(ErrorCode.INCORRECT_LOGIN, carol.reason());
-            assertFalse(logsIn("alice", "alice-pw"), "alice's embedded password no longer counts");
-            assertTrue(logsIn("alice", "alice-ldap"), "alice's LDAP password does");
-            assertFalse(logsIn("frank", "frank-ldap"), "a disabled LDAP account");
+            assertFalse(RunningHub.accepts(hub.port, "alice", "alice-pw"), "alice's embedded password no longer counts");
+            assertTrue(RunningHub.accepts(hub.port, "alice", "alice-ldap"), "alice's LDAP password does");
+            assertFalse(RunningHub.accepts(hub.port, "frank", "frank-ldap"), "a disabled LDAP account");
 
             // The sessions made on the embedded directory are still up and talking.
             assertTrue(alice.isConnected() && bob.isConnected());
@@ -158,9 +139,9 @@ class LdapDirectorySwapIT {
 
             // Back: deleting the file deactivates the LDAP directory; the embedded one answers again.
             Files.delete(cfg);
-            Await.until("carol logging in on the embedded directory again", () -> logsIn("carol", "carol-pw"),
+            Await.until("carol logging in on the embedded directory again", () -> RunningHub.accepts(hub.port, "carol", "carol-pw"),
                     hub::bundleStates);
-            assertFalse(logsIn("dave", "dave-ldap"), "dave is not in users.conf");
+            assertFalse(RunningHub.accepts(hub.port, "dave", "dave-ldap"), "dave is not in users.conf");
             Await.until("resolve answering from users.conf", () -> resolves(alice, "alice", List.of("Alice Example")),
                     hub::bundleStates);
             toBob.sendText("and after the way back");
@@ -189,8 +170,8 @@ class LdapDirectorySwapIT {
         EventCollector aliceEvents = new EventCollector();
         EventCollector bobEvents = new EventCollector();
         try (SilentServer silent = new SilentServer();
-                SametimeClient alice = login("alice", "alice-pw", aliceEvents);
-                SametimeClient bob = login("bob", "bob-pw", bobEvents)) {
+                SametimeClient alice = hub.login("alice", "alice-pw", aliceEvents);
+                SametimeClient bob = hub.login("bob", "bob-pw", bobEvents)) {
             ImConversation toBob = alice.openIm("bob");
             bobEvents.awaitConversation(WAIT);
             Files.writeString(cfg, "urls = ldap://127.0.0.1:" + silent.port() + "\n"
@@ -216,7 +197,7 @@ class LdapDirectorySwapIT {
         } finally {
             Files.deleteIfExists(cfg);
         }
-        Await.until("the embedded directory answering again", () -> logsIn("carol", "carol-pw"), hub::bundleStates);
+        Await.until("the embedded directory answering again", () -> RunningHub.accepts(hub.port, "carol", "carol-pw"), hub::bundleStates);
     }
 
     /** The code a login is refused with; 0 when it succeeds. */

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.openst.client.ClientOptions;
+import org.openst.client.EventCollector;
+import org.openst.client.LoginRefusedException;
 import org.openst.client.SametimeClient;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -102,6 +105,28 @@ final class RunningHub implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false; // not listening yet, or refused (VERIFICATION_DOWN) until the authority is bound
+        }
+    }
+
+    /** Logs a user in with a client whose events go to {@code events}. */
+    SametimeClient login(String user, String password, EventCollector events) throws IOException {
+        SametimeClient c = SametimeClient.connect("127.0.0.1", port, ClientOptions.builder().listener(events).build());
+        c.login(user, password);
+        return c;
+    }
+
+    /**
+     * Whether the hub listening on {@code port} accepts these credentials: false when it refuses
+     * the login; any other failure (nothing listening, a broken connection) fails the test.
+     */
+    static boolean accepts(int port, String user, String password) {
+        try (SametimeClient c = SametimeClient.connect("127.0.0.1", port)) {
+            c.login(user, password);
+            return true;
+        } catch (LoginRefusedException e) {
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openst.client.BuddyListChannel;
 import org.openst.client.ChannelRefusedException;
-import org.openst.client.ClientOptions;
 import org.openst.client.EventCollector;
 import org.openst.client.ImConversation;
 import org.openst.client.SametimeClient;
@@ -64,20 +63,14 @@ class ServiceHotSwapIT {
         hub.close();
     }
 
-    private static SametimeClient login(String user, EventCollector events) throws IOException {
-        SametimeClient c = SametimeClient.connect("127.0.0.1", hub.port, ClientOptions.builder().listener(events).build());
-        c.login(user, user + "-pw");
-        return c;
-    }
-
     @Test
     void everyServiceBundleIsSwappedUnderTrafficWithoutLosingAnything() throws Exception {
         EventCollector aliceEvents = new EventCollector();
         EventCollector bobEvents = new EventCollector();
         EventCollector carolEvents = new EventCollector();
-        try (SametimeClient alice = login("alice", aliceEvents);
-                SametimeClient bob = login("bob", bobEvents);
-                SametimeClient carol = login("carol", carolEvents)) {
+        try (SametimeClient alice = hub.login("alice", "alice-pw", aliceEvents);
+                SametimeClient bob = hub.login("bob", "bob-pw", bobEvents);
+                SametimeClient carol = hub.login("carol", "carol-pw", carolEvents)) {
             ImTraffic im = new ImTraffic(alice.openIm("bob"), bobEvents);
             StorageTraffic storage = new StorageTraffic(carol, carolEvents);
             im.start();
@@ -99,7 +92,7 @@ class ServiceHotSwapIT {
             im.assertAllDelivered();
             storage.assertNothingLost(carol);
             // A login made now goes through the swapped users bundle and directory.
-            try (SametimeClient late = login("alice", new EventCollector())) {
+            try (SametimeClient late = hub.login("alice", "alice-pw", new EventCollector())) {
                 assertTrue(late.isConnected());
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openst.support.testing.FakeLogin;
+import org.openst.support.testing.FakeCommunity;
 
 class AnnounceCommandTest {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openst.protocol.ErrorCode;
 import org.openst.support.testing.FakeLogin;
+import org.openst.support.testing.FakeCommunity;
 
 class KickCommandTest {
 

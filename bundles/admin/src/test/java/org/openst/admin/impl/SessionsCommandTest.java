@@ -13,6 +13,7 @@ import org.openst.protocol.PrivacyInfo;
 import org.openst.protocol.UserStatus;
 import org.openst.protocol.UserStatusCode;
 import org.openst.support.testing.FakeLogin;
+import org.openst.support.testing.FakeCommunity;
 
 class SessionsCommandTest {
 

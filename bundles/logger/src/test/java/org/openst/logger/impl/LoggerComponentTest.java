@@ -18,6 +18,7 @@ import org.openst.support.testing.FakeLogin;
 import org.openst.support.testing.MutableClock;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
+import org.openst.support.testing.FakeCommunity;
 
 /** The component without OSGi: events in, rows out; the test drives sampling, flushing and retention. */
 class LoggerComponentTest {

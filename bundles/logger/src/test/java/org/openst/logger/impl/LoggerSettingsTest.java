@@ -13,6 +13,7 @@ import org.openst.support.config.InvalidConfigException;
 import org.openst.support.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
+import org.openst.support.testing.FakeCommunity;
 
 class LoggerSettingsTest {
 

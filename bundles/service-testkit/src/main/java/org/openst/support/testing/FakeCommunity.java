@@ -1,4 +1,4 @@
-package org.openst.admin.impl;
+package org.openst.support.testing;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,13 +16,15 @@ import org.openst.protocol.PrivacyInfo;
 /**
  * A {@link Community} holding the logins a test gives it; administrator messages and kicks are
  * recorded in call order ({@code "admin alice: text"}, {@code "broadcast: text"},
- * {@code "kick <loginId> 0x…"}) and a kick removes the login, as the hub does.
+ * {@code "kick <loginId> 0x…"}) and a kick removes the login, as the hub does. The message
+ * counts are whatever the test sets. Opening channels and pushing privacy lists are not faked.
  */
-final class FakeCommunity implements Community {
-    final List<Login> live = new ArrayList<>();
-    final List<String> calls = new ArrayList<>();
+public final class FakeCommunity implements Community {
+    public final List<Login> live = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>();
+    public volatile Map<Integer, Long> counts = Map.of();
 
-    FakeCommunity with(Login... logins) {
+    public FakeCommunity with(Login... logins) {
         live.addAll(List.of(logins));
         return this;
     }
@@ -72,16 +74,16 @@ final class FakeCommunity implements Community {
 
     @Override
     public Map<Integer, Long> messageCounts() {
-        return Map.of();
+        return counts;
     }
 
     @Override
     public boolean pushPrivacy(String loginId, PrivacyInfo privacy) {
-        throw new UnsupportedOperationException("not used by the admin commands");
+        throw new UnsupportedOperationException("not faked");
     }
 
     @Override
     public ServiceChannel openChannel(Login target, ChannelRequest request, ServiceProvider handler) {
-        throw new UnsupportedOperationException("not used by the admin commands");
+        throw new UnsupportedOperationException("not faked");
     }
 }
