@@ -89,6 +89,11 @@ final class Conference {
     }
 
     /** Whether this conference has ended: its name is free for a new one. */
+    /** Whether {@code member} is (still) a member of this conference. */
+    synchronized boolean has(Member member) {
+        return members.get(member.id()) == member;
+    }
+
     synchronized boolean hasEnded() {
         return ended;
     }
@@ -153,7 +158,7 @@ final class Conference {
      * @return how many members it was sent to; 0 when the sender is no member
      */
     synchronized int post(Member from, byte[] payload) {
-        if (members.get(from.id()) != from) {
+        if (!has(from)) {
             return 0;
         }
         // Encoded once here; Broadcast hands this same array to every member's channel.

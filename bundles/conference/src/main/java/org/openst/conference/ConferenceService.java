@@ -287,9 +287,15 @@ public final class ConferenceService implements ServiceProvider {
             expel(from, ErrorCode.ERR_REQUEST_INVALID, e.getMessage());
             return;
         }
-        if (from.conference().post(from, data) > 0 && payload.isText()) {
+        if (!from.conference().has(from)) {
+            return;
+        }
+        // Logged before the members get it: the chat log in force when the text arrived decides,
+        // and whoever sees the echo knows the text has been logged (or not).
+        if (payload.isText()) {
             chatRecorder.text(from, payload.text());
         }
+        from.conference().post(from, data);
     }
 
     /** An invitee's channel before its JOIN: only JOIN is allowed there. */

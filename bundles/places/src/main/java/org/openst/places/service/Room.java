@@ -307,9 +307,10 @@ final class Room implements Place {
             return;
         }
         PlaceMember from = o.member;
+        // Activities (the chat log) first: whoever sees the message knows they have had it.
+        activities.deliver(entered, "messageSent", name, a -> a.messageSent(this, from, message.text()));
         broadcast(PlaceMessages.MESSAGE_OUT, PlaceMessages.message(from.memberId(), SECTION_ID, message.payload()),
                 null);
-        activities.deliver(entered, "messageSent", name, a -> a.messageSent(this, from, message.text()));
     }
 
     /**
