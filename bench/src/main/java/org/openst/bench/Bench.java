@@ -189,6 +189,18 @@ public final class Bench {
     }
 
     /**
+     * The bare relay's JVM options: the collector the hub runs with (bin/hub's parallel collector,
+     * or the one --hub-opts picks), so that the ceiling is measured on the same footing.
+     */
+    private List<String> relayJvmOptions() {
+        List<String> opts = new ArrayList<>(List.of("-Xmx1g"));
+        List<String> gc = Arrays.stream(o.str("hub-opts").trim().split("\\s+"))
+                .filter(w -> w.startsWith("-XX:+Use") && w.endsWith("GC")).toList();
+        opts.addAll(gc.isEmpty() ? List.of("-XX:+UseParallelGC") : gc);
+        return opts;
+    }
+
+    /**
      * With --profile async: attaches async-profiler to the hub for a measured phase (CPU samples
      * every millisecond, kernel frames included, per thread).
      */
@@ -318,7 +330,7 @@ public final class Bench {
         }
         if (!target.equals("hub")) {
             int io = o.integer("io-threads") > 0 ? o.integer("io-threads") : Runtime.getRuntime().availableProcessors() + 1;
-            try (RelayProcess relay = RelayProcess.start(classpath, io, List.of("-Xmx1g"), dir.resolve("relay.log"))) {
+            try (RelayProcess relay = RelayProcess.start(classpath, io, relayJvmOptions(), dir.resolve("relay.log"))) {
                 relayResult = imAgainst("im (bare relay)", relay.port, relay.pid(), true, null);
             }
         }
