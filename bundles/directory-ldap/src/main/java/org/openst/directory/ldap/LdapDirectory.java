@@ -126,6 +126,20 @@ final class LdapDirectory implements Directory, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Entries whose ID or name attribute equals {@code q}, then those where either starts with it.
+     * Exact matches are searched first, so that a prefix search cut at max.entries cannot lose them.
+     */
+    private List<SearchResultEntry> exactThenPrefix(LdapSettings.Subtree where, String idAttribute,
+            String nameAttribute, String q, String[] attributes) {
+        List<SearchResultEntry> entries = new ArrayList<>(search(where, Filter.createORFilter(
+                Filter.createEqualityFilter(idAttribute, q), Filter.createEqualityFilter(nameAttribute, q)),
+                settings.maxEntries(), attributes));
+        entries.addAll(search(where, Filter.createORFilter(Filter.createSubInitialFilter(idAttribute, q),
+                Filter.createSubInitialFilter(nameAttribute, q)), settings.maxEntries(), attributes));
+        return entries;
+    }
+
     @Override
     public List<DirectoryUser> resolve(String name, int maxResults) {
         requirePositive(maxResults);
@@ -133,14 +147,8 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return List.of();
         }
         String q = name.strip();
-        String id = settings.userIdAttribute();
-        String display = settings.nameAttribute();
-        // Exact matches first, so that a prefix search cut at max.entries cannot lose them.
-        List<SearchResultEntry> entries = new ArrayList<>(search(enabledUsers, Filter.createORFilter(
-                Filter.createEqualityFilter(id, q), Filter.createEqualityFilter(display, q)),
-                settings.maxEntries(), settings.userAttributes()));
-        entries.addAll(search(enabledUsers, Filter.createORFilter(Filter.createSubInitialFilter(id, q),
-                Filter.createSubInitialFilter(display, q)), settings.maxEntries(), settings.userAttributes()));
+        List<SearchResultEntry> entries = exactThenPrefix(enabledUsers, settings.userIdAttribute(),
+                settings.nameAttribute(), q, settings.userAttributes());
         return List.copyOf(NameOrder.ranked(users(entries), q, maxResults, DirectoryUser::userId, DirectoryUser::displayName));
     }
 
@@ -152,13 +160,8 @@ final class LdapDirectory implements Directory, AutoCloseable {
             return List.of();
         }
         String q = name.strip();
-        String id = settings.groupIdAttribute();
-        String display = settings.groupNameAttribute();
-        List<SearchResultEntry> entries = new ArrayList<>(search(groups, Filter.createORFilter(
-                Filter.createEqualityFilter(id, q), Filter.createEqualityFilter(display, q)),
-                settings.maxEntries(), settings.groupAttributes()));
-        entries.addAll(search(groups, Filter.createORFilter(Filter.createSubInitialFilter(id, q),
-                Filter.createSubInitialFilter(display, q)), settings.maxEntries(), settings.groupAttributes()));
+        List<SearchResultEntry> entries = exactThenPrefix(groups, settings.groupIdAttribute(),
+                settings.groupNameAttribute(), q, settings.groupAttributes());
         List<DirectoryGroup> found = new ArrayList<>();
         for (SearchResultEntry e : entries) {
             group(e).ifPresent(found::add);
