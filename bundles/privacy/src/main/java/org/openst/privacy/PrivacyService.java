@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +54,12 @@ import org.slf4j.LoggerFactory;
  * such, so that a load or restore running before it learns that its result is stale. Guests have no persistent identity (seed, chapter 4) and are left alone: their list
  * lives as long as their login (the hub does not ask for theirs).
  *
+ * <p>Most users never store a list. The component therefore loads the set of users that have one
+ * ({@link PrivacyStore#usersWithLists()}) once, in a lane task, when it is created on a store
+ * (the store reference is static: a new store means a new component, with a new set), and keeps
+ * it up to date with its own changes, being the only writer of lists. A login of a user outside a
+ * loaded set is answered at once with "none", without a lane or a store call.
+ *
  * <p>The hub reports every push ({@link Community#pushPrivacy}) as a {@code privacyChanged} on the
  * pushing thread. The echoes of this component's own pushes are recognised by that thread and
  * ignored; any other change equal to the stored list is not stored again.
@@ -68,6 +75,8 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
     /** Below the hub's own bound (2 s, hub-api PrivacySource), so that the late push below applies. */
     static final int DEFAULT_LOGIN_TIMEOUT_MILLIS = 1500;
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
+    /** The lane of the task that loads the users with a stored list; no user ID equals it. */
+    private static final Object USERS_WITH_LISTS = new Object();
 
     @ObjectClassDefinition(name = "OpenST privacy",
             description = "Users' privacy lists kept on the server and synchronised to all their logins.")
@@ -97,7 +106,8 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
             PrivacySettings::from, LOG);
     private final PrivacyStore store;
     private final Community community;
-    private final KeyedSerialExecutor<String> lanes;
+    /** Keyed by user ID, plus {@link #USERS_WITH_LISTS}. */
+    private final KeyedSerialExecutor<Object> lanes;
     private volatile PrivacyLimits limits;
     private volatile Duration drainTimeout;
     private volatile Duration loginTimeout;
@@ -107,6 +117,21 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
      * synchronised, is given it at loggedIn. Written by lane tasks only.
      */
     private final Map<String, PrivacyInfo> latestChange = new ConcurrentHashMap<>();
+    /**
+     * The users that may have a stored list: {@link PrivacyStore#usersWithLists()} once loaded,
+     * plus every user whose change this component submitted for storing. A user is added before
+     * the change is submitted to the user's lane, so before it is saved: a login that finds the
+     * user missing asked before the change was submitted, and one that finds it present waits in
+     * the lane behind the save. Entries are added only (a failed or skipped save leaves one
+     * behind, which costs a load at login, as without the set).
+     */
+    private final Set<String> withLists = ConcurrentHashMap.newKeySet();
+    /**
+     * Written once, after the loaded set was added to {@link #withLists}: from then on a user not
+     * in it has no stored list. False while loading and after a failed load (every login then
+     * asks the store, as without the set).
+     */
+    private volatile boolean withListsLoaded;
     /** Set while this component pushes a list: the hub reports the push on this thread (its echo). */
     private final ThreadLocal<Boolean> pushing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -118,6 +143,30 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         PrivacySettings settings = gate.initial(config);
         apply(settings);
         this.lanes = KeyedSerialExecutor.unbounded("openst-privacy", settings.workerThreads());
+        // On a lane thread, not DS's binding thread: the query may take a while on a large store.
+        lanes.submit(USERS_WITH_LISTS, false, ticket -> loadUsersWithLists());
+    }
+
+    /**
+     * Lane task: the users with a stored list. Added to {@link #withLists}, never replacing it, so
+     * that a change submitted while the query ran (and perhaps saved after its snapshot) is kept.
+     */
+    private void loadUsersWithLists() {
+        Set<String> users;
+        try {
+            users = store.usersWithLists();
+        } catch (RuntimeException e) {
+            failed("cannot list the users with a stored list; every login asks the store for its list", e);
+            return;
+        }
+        withLists.addAll(users);
+        withListsLoaded = true;
+        LOG.debug("privacy: {} users have a stored list", users.size());
+    }
+
+    /** For tests: whether logins of users without a stored list are answered at once. */
+    boolean usersWithListsLoaded() {
+        return withListsLoaded;
     }
 
     /** Every key applies at once (threads are resized); a bad value is refused (logged) and the old settings stay. */
@@ -156,9 +205,15 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
      * load takes longer than {@code login.timeout.millis} the login starts with "allow all" (the
      * hub's choice for a missing answer too) and the load, once done, pushes the list to the
      * user's logins that hold another one.
+     *
+     * <p>A user known to have no stored list (see {@link #withLists}) is answered at once.
      */
     @Override
     public Optional<PrivacyInfo> storedPrivacy(String userId) {
+        // The flag first: once it is set, withLists holds every user of the loaded set.
+        if (withListsLoaded && !withLists.contains(userId)) {
+            return Optional.empty(); // never stored a list, and no change of the user is pending
+        }
         CompletableFuture<Optional<PrivacyInfo>> answer = new CompletableFuture<>();
         if (!lanes.submit(userId, false, ticket -> loadForLogin(userId, answer, ticket))) {
             LOG.warn("privacy: stopping; stored list of {} not loaded for its login", userId);
@@ -194,6 +249,9 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         } catch (RuntimeException e) {
             failed("cannot load the list of " + userId + " for its login; it starts with \"allow all\"", e);
             stored = Optional.empty();
+        }
+        if (stored.isPresent()) {
+            withLists.add(userId); // already there unless the set is not loaded yet
         }
         if (answer.complete(stored) || stored.isEmpty() || ticket.superseded()) {
             return; // taken by the login; or nothing to push; or a newer change synchronises the logins
@@ -239,6 +297,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
             // Not a change of the user's list: pending loads stay valid (change = false).
             submit(login, false, ticket -> restore(login, previous, ticket));
         } else {
+            withLists.add(login.userId()); // before the save, see withLists
             submit(login, true, ticket -> storeAndSync(login, list, ticket));
         }
     }

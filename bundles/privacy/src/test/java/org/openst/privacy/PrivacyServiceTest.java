@@ -1,6 +1,7 @@
 package org.openst.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,14 @@ class PrivacyServiceTest {
     private TestHub hub;
     private PrivacyService service;
 
+    /** Starts on {@link #store} and waits until the users with a stored list are loaded. */
     private void start(PrivacyService.Config config) throws IOException {
+        startLoading(config);
+        Awaits.until(service::usersWithListsLoaded, "the users with a stored list loaded");
+    }
+
+    /** Starts on {@link #store}; the users with a stored list load meanwhile. */
+    private void startLoading(PrivacyService.Config config) throws IOException {
         hub = new TestHub();
         service = new PrivacyService(store, hub.community(), config);
         hub.addListener(service);
@@ -85,8 +93,8 @@ class PrivacyServiceTest {
 
     @Test
     void storedListIsInForceFromTheFirstMoment() throws IOException {
-        start(TestConfigs.defaults());
         store.preset("bob", BLOCK_CAROL);
+        start(TestConfigs.defaults());
         Map<String, PrivacyInfo> atLogin = new ConcurrentHashMap<>();
         hub.addListener(new CommunityListener() {
             @Override
@@ -127,8 +135,8 @@ class PrivacyServiceTest {
 
     @Test
     void slowLoadLetsTheLoginInAndTheListFollows() throws IOException {
-        start(TestConfigs.loginTimeout(100));
         store.preset("alice", BLOCK_BOB);
+        start(TestConfigs.loginTimeout(100));
         Gate loads = new Gate();
         store.loadGate = loads;
         try (LogCapture log = new LogCapture(PrivacyService.class); Clients alice = Clients.login(hub, "alice", "alice-pw")) {
@@ -181,8 +189,8 @@ class PrivacyServiceTest {
 
     @Test
     void listOverTheLimitIsNotStoredAndTheStoredListComesBack() throws IOException {
-        start(TestConfigs.privacy(2, 256));
         store.preset("alice", BLOCK_BOB);
+        start(TestConfigs.privacy(2, 256));
         try (LogCapture log = new LogCapture(PrivacyService.class);
                 Clients alice = Clients.login(hub, "alice", "alice-pw")) {
             assertSameList(BLOCK_BOB, alice.events().awaitPrivacySet(Clients.WAIT));
@@ -213,21 +221,24 @@ class PrivacyServiceTest {
 
     @Test
     void storeFailureIsLoggedAndTheListStillSynchronises() throws IOException {
-        start(TestConfigs.defaults());
         store.failing = true;
-        try (LogCapture log = new LogCapture(PrivacyService.class);
-                Clients alice1 = Clients.login(hub, "alice", "alice-pw");
-                Clients alice2 = Clients.login(hub, "alice", "alice-pw")) {
-            alice1.client().setPrivacy(BLOCK_BOB);
-            assertSameList(BLOCK_BOB, alice2.events().awaitPrivacySet(Clients.WAIT));
-            Awaits.until(() -> log.has(Level.WARN, "cannot store the list of alice"), "WARN about the failed store");
-            assertTrue(log.has(Level.WARN, "cannot load the list of alice"), "the failed loads at login were logged");
-            assertTrue(alice1.client().isConnected() && alice2.client().isConnected());
+        try (LogCapture log = new LogCapture(PrivacyService.class)) {
+            startLoading(TestConfigs.defaults());
+            Awaits.until(() -> log.has(Level.WARN, "cannot list the users with a stored list"), "WARN about the failed listing");
+            assertFalse(service.usersWithListsLoaded(), "every login asks the store");
+            try (Clients alice1 = Clients.login(hub, "alice", "alice-pw");
+                    Clients alice2 = Clients.login(hub, "alice", "alice-pw")) {
+                alice1.client().setPrivacy(BLOCK_BOB);
+                assertSameList(BLOCK_BOB, alice2.events().awaitPrivacySet(Clients.WAIT));
+                Awaits.until(() -> log.has(Level.WARN, "cannot store the list of alice"), "WARN about the failed store");
+                assertTrue(log.has(Level.WARN, "cannot load the list of alice"), "the failed loads at login were logged");
+                assertTrue(alice1.client().isConnected() && alice2.client().isConnected());
 
-            store.failing = false; // the back end recovers: the next change is stored
-            alice2.client().setPrivacy(BLOCK_CAROL);
-            assertSameList(BLOCK_CAROL, alice1.events().awaitPrivacySet(Clients.WAIT));
-            Awaits.until(() -> BLOCK_CAROL.equals(store.get("alice")), "stored after recovery");
+                store.failing = false; // the back end recovers: the next change is stored
+                alice2.client().setPrivacy(BLOCK_CAROL);
+                assertSameList(BLOCK_CAROL, alice1.events().awaitPrivacySet(Clients.WAIT));
+                Awaits.until(() -> BLOCK_CAROL.equals(store.get("alice")), "stored after recovery");
+            }
         }
     }
 
@@ -261,8 +272,8 @@ class PrivacyServiceTest {
 
     @Test
     void changeSynchronisedBeforeALoadedLoginRegisteredReachesItAtLogin() throws Exception {
-        start(TestConfigs.defaults());
         store.preset("alice", BLOCK_BOB);
+        start(TestConfigs.defaults());
         // Holds login 2 between its load and its registration, so that alice's change is stored and
         // synchronised to her live logins before login 2 is one of them: the push misses it.
         CountDownLatch loaded = new CountDownLatch(1);
@@ -352,6 +363,109 @@ class PrivacyServiceTest {
             stopper.join(Clients.WAIT.toMillis());
             assertEquals(BLOCK_CAROL, store.get("alice"), "the queued store finished before the stop");
             assertEquals(2, store.history().size());
+        }
+    }
+
+    // ---------------------------------------------------------------- the users with a stored list
+
+    @Test
+    void loginOfAUserWithoutAStoredListIsAnsweredWithoutTheStore() throws IOException {
+        store.preset("bob", BLOCK_CAROL);
+        start(TestConfigs.defaults());
+        try (Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertSameList(PrivacyInfo.allowAll(), alice.client().loginAck().privacy());
+            assertEquals(Optional.empty(), service.storedPrivacy("Bob")); // IDs are compared exactly, as the store does
+            assertEquals(0, store.loads(), "no load");
+            assertEquals(0, service.queuedTasks("alice"), "no lane task");
+            assertEquals(1, store.listings());
+        }
+    }
+
+    @Test
+    void loginOfAUserWithAStoredListStillLoadsIt() throws IOException {
+        store.preset("bob", BLOCK_CAROL);
+        start(TestConfigs.defaults());
+        try (Clients bob = Clients.login(hub, "bob", "bob-pw")) {
+            assertSameList(BLOCK_CAROL, bob.client().loginAck().privacy());
+            assertSameList(BLOCK_CAROL, bob.events().awaitPrivacySet(Clients.WAIT));
+            assertEquals(1, store.loads());
+        }
+    }
+
+    @Test
+    void userWhoStoresAListGetsItAtTheNextLogin() throws IOException {
+        start(TestConfigs.defaults());
+        try (Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertEquals(0, store.loads());
+            alice.client().setPrivacy(BLOCK_BOB);
+            Awaits.until(() -> BLOCK_BOB.equals(store.get("alice")), "alice's list stored");
+        }
+        Awaits.until(() -> hub.community().loginsOf("alice").isEmpty(), "alice logged out");
+        int loads = store.loads();
+        try (Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertSameList(BLOCK_BOB, alice.client().loginAck().privacy());
+            assertEquals(loads + 1, store.loads(), "loaded at login");
+        }
+    }
+
+    @Test
+    void anotherStoreIsListedAgain() throws IOException {
+        store.preset("alice", BLOCK_BOB);
+        start(TestConfigs.defaults());
+        try (Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertSameList(BLOCK_BOB, alice.client().loginAck().privacy());
+        }
+        // The store reference is static: DS re-creates the component on the new store.
+        hub.removeListener(service);
+        hub.removePrivacySource(service);
+        service.deactivate();
+        InMemoryPrivacyStore other = new InMemoryPrivacyStore();
+        other.preset("bob", BLOCK_CAROL);
+        service = new PrivacyService(other, hub.community(), TestConfigs.defaults());
+        hub.addListener(service);
+        hub.setPrivacySource(service);
+        Awaits.until(service::usersWithListsLoaded, "the new store's users listed");
+
+        int loadsOfTheOldStore = store.loads();
+        try (Clients bob = Clients.login(hub, "bob", "bob-pw"); Clients alice = Clients.login(hub, "alice", "alice-pw")) {
+            assertSameList(BLOCK_CAROL, bob.client().loginAck().privacy());
+            assertSameList(PrivacyInfo.allowAll(), alice.client().loginAck().privacy());
+            assertEquals(1, other.loads(), "bob's list loaded; alice has none in the new store");
+            assertEquals(1, other.listings());
+            assertEquals(loadsOfTheOldStore, store.loads(), "the old store is not asked");
+        }
+    }
+
+    @Test
+    void untilTheUsersAreListedEveryLoginAsksTheStore() throws IOException {
+        store.preset("bob", BLOCK_CAROL);
+        Gate listing = new Gate();
+        store.listingGate = listing;
+        startLoading(TestConfigs.defaults());
+        try {
+            Awaits.until(() -> listing.entered() == 1, "the listing under way");
+            try (Clients alice1 = Clients.login(hub, "alice", "alice-pw"); Clients bob = Clients.login(hub, "bob", "bob-pw")) {
+                assertSameList(PrivacyInfo.allowAll(), alice1.client().loginAck().privacy());
+                assertSameList(BLOCK_CAROL, bob.client().loginAck().privacy());
+                assertEquals(2, store.loads(), "both loaded");
+
+                // Stored after the listing's snapshot was taken: the listing misses it, the component does not.
+                alice1.client().setPrivacy(BLOCK_BOB);
+                Awaits.until(() -> BLOCK_BOB.equals(store.get("alice")) && service.queuedTasks("alice") == 0,
+                        "alice's list stored");
+                listing.open();
+                Awaits.until(service::usersWithListsLoaded, "the users listed");
+
+                int loads = store.loads();
+                try (Clients carol = Clients.login(hub, "carol", "carol-pw");
+                        Clients alice2 = Clients.login(hub, "alice", "alice-pw")) {
+                    assertSameList(PrivacyInfo.allowAll(), carol.client().loginAck().privacy());
+                    assertSameList(BLOCK_BOB, alice2.client().loginAck().privacy());
+                    assertEquals(loads + 1, store.loads(), "only alice's list loaded");
+                }
+            }
+        } finally {
+            listing.open();
         }
     }
 }

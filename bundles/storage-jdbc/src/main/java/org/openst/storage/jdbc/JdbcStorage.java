@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -106,6 +107,11 @@ public class JdbcStorage implements UserStorage, PrivacyStore, ConfigRecords, Au
             PrivacyTable.save(c, userId, encoded);
             return null;
         });
+    }
+
+    @Override
+    public Set<String> usersWithLists() {
+        return Set.copyOf(database.run("list the users with a privacy list", PrivacyTable::usersWithLists));
     }
 
     private PrivacyInfo decode(String operation, byte[] encoded) {

@@ -217,6 +217,26 @@ abstract class StorageContract {
         assertEquals(Optional.empty(), storage.load("bob"));
     }
 
+    @Test
+    void usersWithListsNamesExactlyTheUsersWhoSavedOne() {
+        assertEquals(Set.of(), storage.usersWithLists());
+        List<String> ids = List.of("alice", "Alice", "jürgen", "日本語のユーザー", "emoji-😀", "CN=Zoë Ünal/OU=Sales/O=Acme", "");
+        for (String id : ids) {
+            storage.save(id, PrivacyInfo.allowAll());
+        }
+        storage.save("alice", new PrivacyInfo(true, List.of(PrivacyUser.of("bob")))); // replaced: still one row
+        storage.save("bob", 1, bytes("a storage unit, not a privacy list"));
+        Set<String> users = storage.usersWithLists();
+        assertEquals(Set.copyOf(ids), users); // as saved: not folded to another case
+        for (String id : users) {
+            assertTrue(storage.load(id).isPresent(), id);
+        }
+        assertThrows(UnsupportedOperationException.class, () -> users.add("carol"));
+        storage.save("carol", PrivacyInfo.allowAll());
+        assertFalse(users.contains("carol"), "a snapshot");
+        assertTrue(storage.usersWithLists().contains("carol"));
+    }
+
     // ---- ConfigRecords
 
     @Test
