@@ -89,13 +89,9 @@ public final class ResolveService implements ServiceProvider {
     @Modified
     void modified(Config config) {
         gate.next(config).ifPresent(next -> {
-            ResolveSettings old = settings;
             settings = next;
             resolver = new NameResolver(next.maxMatches());
-            requests.resize(next.threads());
-            if (next.queueSize() != old.queueSize() || next.maxPending() != old.maxPending()) {
-                LOG.warn("{}: queue.size and max.pending apply when bundle org.openst.resolve restarts", PID);
-            }
+            requests.reconfigure(PID, "org.openst.resolve", next.threads(), next.queueSize(), next.maxPending());
         });
     }
 

@@ -97,12 +97,8 @@ public final class DirectoryService implements ServiceProvider {
     @Modified
     void modified(Config config) {
         gate.next(config).ifPresent(next -> {
-            DirectorySettings old = settings;
             settings = next;
-            requests.resize(next.threads());
-            if (next.queueSize() != old.queueSize() || next.maxPending() != old.maxPending()) {
-                LOG.warn("{}: queue.size and max.pending apply when bundle org.openst.directory restarts", PID);
-            }
+            requests.reconfigure(PID, "org.openst.directory", next.threads(), next.queueSize(), next.maxPending());
         });
     }
 

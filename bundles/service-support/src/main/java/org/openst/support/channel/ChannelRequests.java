@@ -33,6 +33,7 @@ public final class ChannelRequests {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRequests.class);
 
     private final String service;
+    private final int waitingChannels;
     private final int maxPending;
     private final KeyedSerialExecutor<ServiceChannel> lanes;
 
@@ -46,6 +47,7 @@ public final class ChannelRequests {
      */
     public ChannelRequests(String service, String threadName, int threads, int waitingChannels, int maxPending) {
         this.service = service;
+        this.waitingChannels = waitingChannels;
         this.maxPending = maxPending;
         this.lanes = KeyedSerialExecutor.bounded(threadName, threads, waitingChannels, maxPending);
     }
@@ -107,9 +109,18 @@ public final class ChannelRequests {
         lanes.cancel(channel);
     }
 
-    /** Changes the number of worker threads; queued requests stay queued. */
-    public void resize(int threads) {
-        lanes.resize(threads);
+    /**
+     * Applies a new configuration of the workers: the threads at once; the queue bounds shape the
+     * queue, which is built once, so a change of them gets one WARN line saying that it applies
+     * when {@code bundle} restarts.
+     *
+     * @param pid the configuration PID, at the start of the WARN line
+     */
+    public void reconfigure(String pid, String bundle, int threads, int waitingChannels, int maxPending) {
+        lanes.resize(threads); // queued requests stay queued
+        if (waitingChannels != this.waitingChannels || maxPending != this.maxPending) {
+            LOG.warn("{}: queue.size and max.pending apply when bundle {} restarts", pid, bundle);
+        }
     }
 
     /** Stops the workers at once, interrupting requests that still run (the component is going away). */
