@@ -210,8 +210,7 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
      */
     @Override
     public Optional<PrivacyInfo> storedPrivacy(String userId) {
-        // The flag first: once it is set, withLists holds every user of the loaded set.
-        if (withListsLoaded && !withLists.contains(userId)) {
+        if (knownToHaveNone(userId)) {
             return Optional.empty(); // never stored a list, and no change of the user is pending
         }
         CompletableFuture<Optional<PrivacyInfo>> answer = new CompletableFuture<>();
@@ -234,6 +233,17 @@ public final class PrivacyService implements CommunityListener, PrivacySource {
         LOG.warn("privacy: stored list of {} not loaded within {} ms; the login starts with \"allow all\" "
                 + "and gets the list when it has loaded", userId, timeout.toMillis());
         return Optional.empty();
+    }
+
+    /** "Allow all" for a user known to have no stored list, so the hub skips its hand-off to {@link #storedPrivacy}. */
+    @Override
+    public PrivacyInfo knownPrivacy(String userId) {
+        return knownToHaveNone(userId) ? PrivacyInfo.allowAll() : null;
+    }
+
+    private boolean knownToHaveNone(String userId) {
+        // The flag first: once it is set, withLists holds every user of the loaded set.
+        return withListsLoaded && !withLists.contains(userId);
     }
 
     /** For tests: tasks of a user queued or running in its lane. */

@@ -2,6 +2,7 @@ package org.openst.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,6 +227,7 @@ class PrivacyServiceTest {
             startLoading(TestConfigs.defaults());
             Awaits.until(() -> log.has(Level.WARN, "cannot list the users with a stored list"), "WARN about the failed listing");
             assertFalse(service.usersWithListsLoaded(), "every login asks the store");
+            assertNull(service.knownPrivacy("alice"));
             try (Clients alice1 = Clients.login(hub, "alice", "alice-pw");
                     Clients alice2 = Clients.login(hub, "alice", "alice-pw")) {
                 alice1.client().setPrivacy(BLOCK_BOB);
@@ -375,6 +377,8 @@ class PrivacyServiceTest {
         try (Clients alice = Clients.login(hub, "alice", "alice-pw")) {
             assertSameList(PrivacyInfo.allowAll(), alice.client().loginAck().privacy());
             assertEquals(Optional.empty(), service.storedPrivacy("Bob")); // IDs are compared exactly, as the store does
+            assertEquals(PrivacyInfo.allowAll(), service.knownPrivacy("alice"), "the hub need not hand the login off");
+            assertNull(service.knownPrivacy("bob"), "bob's list must be loaded");
             assertEquals(0, store.loads(), "no load");
             assertEquals(0, service.queuedTasks("alice"), "no lane task");
             assertEquals(1, store.listings());

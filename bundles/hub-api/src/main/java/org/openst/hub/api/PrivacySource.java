@@ -37,4 +37,19 @@ public interface PrivacySource {
      * @return the stored list, or empty when the user never stored one
      */
     Optional<PrivacyInfo> storedPrivacy(String userId);
+
+    /**
+     * The list a login of this user starts with, when it is known at once: from a cache, or
+     * {@link PrivacyInfo#allowAll()} for a user known to have stored none. The hub asks this
+     * first, on the authentication thread, and only when it returns null calls {@link
+     * #storedPrivacy} on its own executor and waits for it with the time bound above. Most users
+     * never store a list, and for them this saves a thread hand-off per login. Must not block.
+     *
+     * @param userId the user's persistent ID, as the {@link LoginAuthority} decided it
+     * @return the list, or null when only {@link #storedPrivacy} can tell
+     * @since 1.3
+     */
+    default PrivacyInfo knownPrivacy(String userId) {
+        return null;
+    }
 }

@@ -25,5 +25,5 @@
  * authentication executor instead and may block (briefly: the client waits for its LOGIN_ACK).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.openst.hub.api;

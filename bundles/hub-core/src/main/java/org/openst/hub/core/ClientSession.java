@@ -161,7 +161,7 @@ public final class ClientSession implements Login {
         magic = hub.random().nextInt();
         byte[] key;
         if (settings.loginCiphers().offersDhKey) {
-            loginKey = HandshakeKeys.generate(hub.random());
+            loginKey = hub.handshakeKeys().next();
             key = loginKey.publicKeyPadded();
         } else {
             // An empty key makes Meanwhile fall back to an RC2/40 login (spec §3.2, §4.1).

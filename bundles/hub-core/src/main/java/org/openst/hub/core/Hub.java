@@ -60,6 +60,7 @@ public final class Hub implements Community {
 
     private volatile HubSettings settings;
     private final SecureRandom random = new SecureRandom();
+    private final HandshakeKeys handshakeKeys = new HandshakeKeys(random);
     private final SessionRegistry sessions = new SessionRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final CommunityEvents events = new CommunityEvents();
@@ -237,6 +238,10 @@ public final class Hub implements Community {
         return random;
     }
 
+    HandshakeKeys handshakeKeys() {
+        return handshakeKeys;
+    }
+
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         try {
             return timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -269,12 +274,24 @@ public final class Hub implements Community {
      * The privacy list a user's login starts with (spec §8.2 #7), from the privacy source, on the
      * authentication executor. A source that fails or is slower than the bound does not stop the
      * login: it starts with "allow all" and a WARN line says why (availability over strictness;
-     * the source can still push the list later).
+     * the source can still push the list later). A list the source knows at once ({@link
+     * PrivacySource#knownPrivacy}) is taken without the hand-off.
      */
     private PrivacyInfo storedPrivacy(String userId) {
         PrivacySource source = privacySource.get();
         if (source == null) {
             return PrivacyInfo.allowAll();
+        }
+        PrivacyInfo known;
+        try {
+            known = source.knownPrivacy(userId);
+        } catch (RuntimeException e) {
+            LOG.warn("privacy source {} failed to tell whether {} has a list at once ({}); asking it to look", source, userId,
+                    e.toString());
+            known = null;
+        }
+        if (known != null) {
+            return known;
         }
         Duration timeout = privacySourceTimeout;
         Future<Optional<PrivacyInfo>> answer;

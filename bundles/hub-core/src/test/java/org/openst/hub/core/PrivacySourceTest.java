@@ -39,7 +39,7 @@ class PrivacySourceTest {
     private static final PrivacyInfo BLOCK_CAROL = new PrivacyInfo(true, List.of(PrivacyUser.of("carol")));
 
     /** A source in memory that records who asked, and on which thread. */
-    private static final class MapSource implements PrivacySource {
+    private static class MapSource implements PrivacySource {
         final Map<String, PrivacyInfo> lists = new ConcurrentHashMap<>();
         final List<String> asked = new CopyOnWriteArrayList<>();
 
@@ -134,6 +134,45 @@ class PrivacySourceTest {
                 assertEquals(PrivacyInfo.allowAll(), guest.client().loginAck().privacy());
                 assertTrue(source.asked.isEmpty(), source.asked.toString());
             }
+        }
+    }
+
+    @Test
+    void aListKnownAtOnceIsTakenWithoutAskingTheSourceToLook() throws IOException {
+        MapSource source = new MapSource() {
+            @Override
+            public PrivacyInfo knownPrivacy(String userId) {
+                return userId.equals("bob") ? BLOCK_CAROL : null;
+            }
+        };
+        source.lists.put("alice", BLOCK_CAROL);
+        try (TestHub hub = new TestHub(); RawClient bob = new RawClient(hub.port());
+                RawClient alice = new RawClient(hub.port())) {
+            hub.setPrivacySource(source);
+            assertEquals(BLOCK_CAROL, assertInstanceOf(LoginAck.class, RawLogin.login(bob, "bob", "bob-pw")).privacy());
+            assertEquals(new SetPrivacyList(BLOCK_CAROL), nextAfterLogin(bob));
+            assertEquals(List.of(), source.asked, "bob's list was known at once");
+
+            assertEquals(BLOCK_CAROL, assertInstanceOf(LoginAck.class, RawLogin.login(alice, "alice", "alice-pw")).privacy());
+            assertEquals(1, source.asked.size(), "null from knownPrivacy: the source looks");
+        }
+    }
+
+    @Test
+    void aFailingKnownPrivacyFallsBackToTheLookUp() throws IOException {
+        MapSource source = new MapSource() {
+            @Override
+            public PrivacyInfo knownPrivacy(String userId) {
+                throw new IllegalStateException("cache is broken");
+            }
+        };
+        source.lists.put("bob", BLOCK_CAROL);
+        try (LogCapture log = new LogCapture(Hub.class); TestHub hub = new TestHub();
+                RawClient bob = new RawClient(hub.port())) {
+            hub.setPrivacySource(source);
+            assertEquals(BLOCK_CAROL, assertInstanceOf(LoginAck.class, RawLogin.login(bob, "bob", "bob-pw")).privacy());
+            assertEquals(1, source.asked.size());
+            assertTrue(log.has(Level.WARN, "bob", "cache is broken"), log.messages(Level.WARN).toString());
         }
     }
 

@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class HubAcceptor {
     private static final Logger LOG = LoggerFactory.getLogger(HubAcceptor.class);
 
+    /** Connections the kernel queues for the acceptor. */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private final SimpleIoProcessorPool<NioSession> processors;
     private final NioSocketAcceptor acceptor;
     private volatile InetSocketAddress bound;
@@ -27,6 +30,10 @@ public final class HubAcceptor {
         processors = new SimpleIoProcessorPool<>(DrainingNioProcessor.class, threads);
         acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
+        // MINA's default queue of 50 connections not yet accepted overflows when thousands of
+        // clients connect at once (after a restart, in the login benchmark); a client whose SYN is
+        // dropped waits a second before it tries again. The kernel caps it at net.core.somaxconn.
+        acceptor.setBacklog(ACCEPT_BACKLOG);
         // Existing logins stay up when the listener moves to another port.
         acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
