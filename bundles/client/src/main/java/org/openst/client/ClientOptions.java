@@ -35,7 +35,10 @@ public final class ClientOptions {
     private final int clientMinor;
     private final String localHost;
     private final InetAddress localAddress;
+    private final int localPort;
     private final ThreadFactory readerThreads;
+    private final ClientIoLoop ioLoop;
+    private final LoginKeys loginKeys;
     private final Duration timeout;
     private final int maxFrameSize;
     private final ClientListener listener;
@@ -49,7 +52,10 @@ public final class ClientOptions {
         this.clientMinor = b.clientMinor;
         this.localHost = b.localHost;
         this.localAddress = b.localAddress;
+        this.localPort = b.localPort;
         this.readerThreads = b.readerThreads;
+        this.ioLoop = b.ioLoop;
+        this.loginKeys = b.loginKeys;
         this.timeout = b.timeout;
         this.maxFrameSize = b.maxFrameSize;
         this.listener = b.listener;
@@ -76,7 +82,10 @@ public final class ClientOptions {
         b.clientMinor = clientMinor;
         b.localHost = localHost;
         b.localAddress = localAddress;
+        b.localPort = localPort;
         b.readerThreads = readerThreads;
+        b.ioLoop = ioLoop;
+        b.loginKeys = loginKeys;
         b.timeout = timeout;
         b.maxFrameSize = maxFrameSize;
         b.listener = listener;
@@ -116,12 +125,32 @@ public final class ClientOptions {
     }
 
     /**
+     * @return the local port the connection is made from, or 0 (default) to let the system choose.
+     *     A load generator that makes tens of thousands of connections picks ports itself: the
+     *     system's search for a free port slows down as closed connections hold theirs (TIME_WAIT).
+     *     With a port, the socket is bound with SO_REUSEADDR, so such a port can be taken again.
+     */
+    public int localPort() {
+        return localPort;
+    }
+
+    /**
      * @return what makes the connection's reader thread (every event arrives on it), or null
      *     (default) for a daemon platform thread. A process that holds thousands of connections,
      *     such as a load generator, may pass a virtual-thread factory (Java 21+).
      */
     public ThreadFactory readerThreads() {
         return readerThreads;
+    }
+
+    /** @return the loop whose threads read this client's connection, or null (default) for a reader thread of its own */
+    public ClientIoLoop ioLoop() {
+        return ioLoop;
+    }
+
+    /** @return the key pair RC2/128 logins share, or null (default) for a fresh pair per login, as Meanwhile */
+    public LoginKeys loginKeys() {
+        return loginKeys;
     }
 
     /** @return timeout of connect and of every blocking call without its own timeout; default 10 s */
@@ -175,7 +204,10 @@ public final class ClientOptions {
         private int clientMinor = ProtocolVersion.MINOR;
         private String localHost = "";
         private InetAddress localAddress;
+        private int localPort;
         private ThreadFactory readerThreads;
+        private ClientIoLoop ioLoop;
+        private LoginKeys loginKeys;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private ClientListener listener = NO_LISTENER;
@@ -225,12 +257,44 @@ public final class ClientOptions {
         }
 
         /**
+         * @param port the local port to connect from, 0..65535; 0 (default) lets the system choose
+         * @return this
+         */
+        public Builder localPort(int port) {
+            if (port < 0 || port > 0xFFFF) {
+                throw new IllegalArgumentException("local port must be 0..65535, was " + port);
+            }
+            this.localPort = port;
+            return this;
+        }
+
+        /**
          * @param factory makes each connection's reader thread (it is named after the
          *     connection); null for a daemon platform thread
          * @return this
          */
         public Builder readerThreads(ThreadFactory factory) {
             this.readerThreads = factory;
+            return this;
+        }
+
+        /**
+         * @param loop the loop whose threads read the connection (then {@link #readerThreads}
+         *     is not used); null for a reader thread per connection
+         * @return this
+         */
+        public Builder ioLoop(ClientIoLoop loop) {
+            this.ioLoop = loop;
+            return this;
+        }
+
+        /**
+         * @param keys the client key pair RC2/128 logins share (load generators); null for a
+         *     fresh pair per login, as Meanwhile
+         * @return this
+         */
+        public Builder loginKeys(LoginKeys keys) {
+            this.loginKeys = keys;
             return this;
         }
 

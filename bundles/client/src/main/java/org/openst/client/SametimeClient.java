@@ -3,6 +3,7 @@ package org.openst.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.openst.client.internal.ClientSession;
 import org.openst.protocol.HandshakeAck;
@@ -52,7 +53,8 @@ public final class SametimeClient implements AutoCloseable {
      * @throws IOException if the connection fails or takes longer than the options' timeout
      */
     public static SametimeClient connect(String host, int port, ClientOptions options) throws IOException {
-        return new SametimeClient(ClientSession.connect(host, port, options));
+        ClientIoLoop loop = options.ioLoop();
+        return new SametimeClient(ClientSession.connect(host, port, options, loop == null ? null : loop.loop()));
     }
 
     /**
@@ -103,6 +105,23 @@ public final class SametimeClient implements AutoCloseable {
      */
     public LoginInfo login(String loginName, String password, Duration timeout) throws IOException {
         return session.login(loginName, password, timeout);
+    }
+
+    /**
+     * Starts the login of {@link #login(String, String, Duration)} and returns at once: the
+     * HANDSHAKE is sent, and the later steps run on the reader thread as the server answers. For
+     * load generators that log thousands of users in with a few threads. The caller bounds the
+     * wait (for example {@link CompletableFuture#orTimeout}) and closes the client when it gives up.
+     *
+     * @param loginName the name as typed by the user
+     * @param password the password
+     * @return completes with this login's LoginInfo, or exceptionally with {@link
+     *     LoginRefusedException} or another {@link IOException}
+     * @throws IOException if the HANDSHAKE cannot be sent
+     * @throws IllegalStateException if a login was already attempted
+     */
+    public CompletableFuture<LoginInfo> loginAsync(String loginName, String password) throws IOException {
+        return session.loginAsync(loginName, password);
     }
 
     /**

@@ -9,11 +9,14 @@
  * for use from several threads. Events arrive on one reader thread per connection, in wire
  * order, through the {@link org.openst.client.ClientListener} given in the options;
  * {@link org.openst.client.EventCollector} turns them into blocking queues for tests and load
- * generators.
+ * generators. A process that holds thousands of connections shares a few reader threads
+ * ({@link org.openst.client.ClientIoLoop}), logs in without a thread per login
+ * ({@link org.openst.client.SametimeClient#loginAsync}) and may share one login key pair
+ * ({@link org.openst.client.LoginKeys}).
  *
  * <p>Plain Java with no OSGi runtime dependency; it uses the codec of {@code org.openst.protocol}.
  * Section numbers (§) refer to the project's protocol specification.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.openst.client;

@@ -35,6 +35,8 @@ abstract class ClientTestSupport {
     SametimeClient client;
     FakeServer.Peer peer;
     final DhKeyPair serverKeys = DhKeyPair.generate(RANDOM);
+    /** Set by the *OnIoLoopTest variants: every client of the test is served by this loop. */
+    ClientIoLoop ioLoop;
 
     @BeforeEach
     void startServer() throws Exception {
@@ -51,10 +53,18 @@ abstract class ClientTestSupport {
             peer.close();
         }
         server.close();
+        if (ioLoop != null) {
+            ioLoop.close();
+        }
+    }
+
+    /** From now on, the test's clients are served by a one-thread {@link ClientIoLoop}. */
+    void serveOnIoLoop() throws java.io.IOException {
+        ioLoop = ClientIoLoop.start("test-io", 1);
     }
 
     ClientOptions.Builder options() {
-        return ClientOptions.builder().listener(events).timeout(WAIT);
+        return ClientOptions.builder().listener(events).timeout(WAIT).ioLoop(ioLoop);
     }
 
     /** Connects with default test options and accepts the connection on the fake server. */

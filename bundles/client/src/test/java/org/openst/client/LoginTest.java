@@ -2,14 +2,19 @@ package org.openst.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.openst.protocol.AuthType;
@@ -146,5 +151,56 @@ class LoginTest extends ClientTestSupport {
         assertArrayEquals(serverKeys.publicKeyPadded(), client.handshakeAck().dhPublic());
         assertEquals(UserStatus.active(), client.status());
         assertEquals(ALICE, client.loginAck().login());
+    }
+
+    @Test
+    void loginAsyncCompletesWithTheLoginAckOrTheRefusal() throws Exception {
+        connect();
+        CompletableFuture<LoginInfo> login = client.loginAsync("alice", "secret");
+        peer.read(Handshake.class);
+        assertFalse(login.isDone());
+        peer.send(keyedAck());
+        assertEquals("secret", LoginCredentials.passwordFromRc2_128(peer.read(Login.class).authData(), serverKeys, MAGIC));
+        peer.send(new LoginAck(ALICE, 0, PrivacyInfo.allowAll(), UserStatus.active()));
+        assertEquals(ALICE, login.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertThrows(IllegalStateException.class, () -> client.loginAsync("alice", "secret"), "once per connection");
+
+        client.close();
+        peer.close();
+        connect();
+        CompletableFuture<LoginInfo> refused = client.loginAsync("alice", "wrong");
+        peer.read(Handshake.class);
+        peer.send(keyedAck());
+        peer.read(Login.class);
+        peer.send(ChannelDestroy.of(0, ErrorCode.INCORRECT_LOGIN));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(0x80000211, assertInstanceOf(LoginRefusedException.class, e.getCause()).reason());
+    }
+
+    @Test
+    void sharedLoginKeysSendOnePublicKeyAndEveryLoginStillDecrypts() throws Exception {
+        LoginKeys shared = LoginKeys.shared(RANDOM);
+        byte[] firstAuth = null;
+        for (String password : new String[] {"first-pw", "second-pw", "third-pw"}) {
+            if (client != null) {
+                client.close();
+                peer.close();
+            }
+            connect(options().loginKeys(shared).build());
+            Future<LoginInfo> login = async(() -> client.login("alice", password));
+            peer.read(Handshake.class);
+            peer.send(keyedAck());
+            byte[] auth = peer.read(Login.class).authData();
+            assertEquals(password, LoginCredentials.passwordFromRc2_128(auth, serverKeys, MAGIC));
+            peer.send(new LoginAck(ALICE, 0, PrivacyInfo.allowAll(), UserStatus.active()));
+            assertEquals(ALICE, result(login));
+            if (firstAuth == null) {
+                firstAuth = auth;
+            } else {
+                // u16 lead, then the client's public key as opq (u32 length, bytes): the same each time.
+                int keyEnd = 2 + 4 + ByteBuffer.wrap(firstAuth, 2, 4).getInt();
+                assertArrayEquals(Arrays.copyOf(firstAuth, keyEnd), Arrays.copyOf(auth, keyEnd));
+            }
+        }
     }
 }

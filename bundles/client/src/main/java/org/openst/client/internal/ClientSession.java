@@ -5,10 +5,13 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -82,33 +85,67 @@ public final class ClientSession implements Connection.Handler {
     record SessionEnd(int reason, boolean byServer) {
     }
 
-    private ClientSession(ClientOptions options, Socket socket) throws IOException {
+    /** Makes the connection once its handler, the session, exists. */
+    private interface ConnectionFactory {
+        Connection open(Connection.Handler handler) throws IOException;
+    }
+
+    private ClientSession(ClientOptions options, ConnectionFactory connection) throws IOException {
         this.options = options;
         this.listener = options.listener();
-        this.conn = new Connection(socket, options.maxFrameSize(), this, options.readerThreads());
+        this.conn = connection.open(this);
         this.loginFlow = new LoginFlow(this, options, RANDOM);
     }
 
     /**
-     * Opens the TCP connection and starts the reader thread.
+     * Opens the TCP connection and starts reading: on a reader thread of its own, or on one of
+     * {@code loop}'s threads.
      *
+     * @param loop the I/O loop that serves the connection, or null for a reader thread
      * @throws IOException if the connection cannot be made within the options' timeout
      */
-    public static ClientSession connect(String host, int port, ClientOptions options) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.setTcpNoDelay(true); // small interactive frames; Meanwhile writes each at once
-            if (options.localAddress() != null) {
-                socket.bind(new InetSocketAddress(options.localAddress(), 0));
+    public static ClientSession connect(String host, int port, ClientOptions options, IoLoop loop) throws IOException {
+        InetSocketAddress remote = new InetSocketAddress(host, port);
+        int timeout = timeoutMillis(options.timeout());
+        ClientSession s;
+        if (loop == null) {
+            Socket socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true); // small interactive frames; Meanwhile writes each at once
+                if (options.localPort() != 0) {
+                    socket.setReuseAddress(true); // the port may still be held by a closed connection
+                }
+                if (options.localAddress() != null || options.localPort() != 0) {
+                    socket.bind(new InetSocketAddress(options.localAddress(), options.localPort()));
+                }
+                socket.connect(remote, timeout);
+                s = new ClientSession(options, h -> new StreamConnection(socket, options.maxFrameSize(), h,
+                        options.readerThreads()));
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
             }
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis(options.timeout()));
-            ClientSession s = new ClientSession(options, socket);
-            s.conn.start();
-            return s;
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
+        } else {
+            SocketChannel channel = SocketChannel.open();
+            try {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (options.localPort() != 0) {
+                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                }
+                if (options.localAddress() != null || options.localPort() != 0) {
+                    channel.bind(new InetSocketAddress(options.localAddress(), options.localPort()));
+                }
+                channel.socket().connect(remote, timeout);
+                channel.configureBlocking(false);
+                IoLoop.Worker worker = loop.next();
+                s = new ClientSession(options, h -> new LoopConnection(channel, worker, options.maxFrameSize(), h));
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         }
+        s.conn.start();
+        return s;
     }
 
     // ---- operations used by the facade ----
@@ -120,6 +157,10 @@ public final class ClientSession implements Connection.Handler {
     public LoginInfo login(String name, String password, Duration timeout) throws IOException {
         checkNotReaderThread("login");
         return loginFlow.run(name, password, false, timeout).login();
+    }
+
+    public CompletableFuture<LoginInfo> loginAsync(String name, String password) throws IOException {
+        return loginFlow.start(name, password, false).thenApply(LoginAck::login);
     }
 
     public LoginInfo loginWithToken(String name, String token, Duration timeout) throws IOException {

@@ -8,29 +8,13 @@ import java.nio.ByteBuffer;
 
 import org.openst.protocol.ErrorCode;
 import org.openst.protocol.FrameDecoder;
-import org.openst.protocol.FrameError;
-import org.openst.protocol.FrameSink;
-import org.openst.protocol.Message;
-import org.openst.protocol.MessageCodec;
-import org.openst.protocol.MessageType;
-import org.openst.protocol.ProtocolException;
 
 /**
- * One TCP connection: serialised frame writes and a reader thread that decodes frames (§2) and
- * hands each message to the {@link Handler}. Knows nothing about sessions or channels.
+ * A {@link Connection} on a blocking socket with a reader thread of its own: the default, for
+ * clients that hold a few connections (tests, tools).
  */
-final class Connection {
-
-    /** What the reader thread reports. Called only from the reader thread. */
-    interface Handler {
-        /** A decoded message. */
-        void message(Message m);
-
-        /** The stream ended; called once, with the local reason code for it. */
-        void ended(int reason, Throwable cause);
-    }
-
-    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+final class StreamConnection implements Connection {
+    private static final System.Logger LOG = System.getLogger(StreamConnection.class.getName());
 
     private final Socket socket;
     private final OutputStream out;
@@ -41,7 +25,7 @@ final class Connection {
     private volatile boolean closing;
 
     /** @param readerThreads makes the reader thread; null for a daemon platform thread */
-    Connection(Socket socket, int maxFrameSize, Handler handler, java.util.concurrent.ThreadFactory readerThreads)
+    StreamConnection(Socket socket, int maxFrameSize, Handler handler, java.util.concurrent.ThreadFactory readerThreads)
             throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
@@ -59,24 +43,22 @@ final class Connection {
         }
     }
 
-    void start() {
+    @Override
+    public void start() {
         reader.start();
     }
 
-    boolean isReaderThread() {
+    @Override
+    public boolean isReaderThread() {
         return Thread.currentThread() == reader;
-    }
-
-    /** Encodes and writes one message as one frame. */
-    void send(Message m) throws IOException {
-        write(MessageCodec.encodeFrame(m));
     }
 
     /**
      * Writes bytes with a single write call, as Meanwhile does, so concurrent senders never
      * interleave inside a frame.
      */
-    void write(byte[] bytes) throws IOException {
+    @Override
+    public void write(byte[] bytes) throws IOException {
         synchronized (writeLock) {
             if (closing) {
                 throw new IOException("connection closed");
@@ -87,7 +69,8 @@ final class Connection {
     }
 
     /** Closes the socket; the reader thread then ends. Idempotent. */
-    void close() {
+    @Override
+    public void close() {
         closing = true;
         try {
             socket.close();
@@ -96,13 +79,14 @@ final class Connection {
         }
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closing;
     }
 
     private void readLoop(Handler handler) {
         byte[] buf = new byte[16 * 1024];
-        Sink sink = new Sink(handler);
+        FrameDispatch sink = new FrameDispatch(handler);
         int reason = ErrorCode.CONNECTION_CLOSED;
         Throwable cause = null;
         try {
@@ -130,47 +114,6 @@ final class Connection {
         } finally {
             close();
             handler.ended(reason, cause);
-        }
-    }
-
-    /** Decodes frames; malformed known messages and oversized frames end the connection. */
-    private static final class Sink implements FrameSink {
-        private final Handler handler;
-        int endReason;
-        Throwable endCause;
-
-        Sink(Handler handler) {
-            this.handler = handler;
-        }
-
-        @Override
-        public void frame(byte[] body) {
-            if (endReason != 0) {
-                return;
-            }
-            Message m;
-            try {
-                m = MessageCodec.decode(body);
-            } catch (ProtocolException e) {
-                int type = body.length >= 2 ? ((body[0] & 0xFF) << 8) | (body[1] & 0xFF) : -1;
-                if (type >= 0 && MessageType.name(type).startsWith("UNKNOWN")) {
-                    // Meanwhile logs and ignores message types it does not know (§2.1).
-                    LOG.log(System.Logger.Level.DEBUG, "ignoring unknown message type {0}", type);
-                    return;
-                }
-                // Unlike Meanwhile, which acts on half-parsed messages (§1.1), a test client must
-                // make a malformed server message loud: end the session.
-                endReason = ErrorCode.PROTOCOL_ERROR;
-                endCause = e;
-                return;
-            }
-            handler.message(m);
-        }
-
-        @Override
-        public void failed(FrameError error) {
-            endReason = ErrorCode.FAT_MESSAGE;
-            endCause = new ProtocolException(error.detail());
         }
     }
 }

@@ -114,12 +114,25 @@ public final class LoginCredentials {
      * @throws IllegalArgumentException if the server key is out of range
      */
     public static byte[] rc2_128AuthData(String password, byte[] serverPublic, int magic, DhKeyPair clientKey) {
-        byte[] key = clientKey.sharedKey(serverPublic);
+        return rc2_128AuthData(password, magic, clientKey.publicKey(), clientKey.sharedKey(serverPublic));
+    }
+
+    /**
+     * Client side of §4.5 with the shared RC2 key already derived (a client that reuses its key
+     * pair computes it once per server key).
+     *
+     * @param password the password
+     * @param magic magic from HANDSHAKE_ACK
+     * @param clientPublic the client's public key, unsigned big-endian ({@link DhKeyPair#publicKey()})
+     * @param rc2Key the 16-byte key shared with the server ({@link DhKeyPair#sharedKey})
+     * @return auth_data for auth type RC2/128
+     */
+    public static byte[] rc2_128AuthData(String password, int magic, byte[] clientPublic, byte[] rc2Key) {
         byte[] plain = new WireWriter().u32(magic).str(password).toByteArray();
         return new WireWriter()
                 .u16(RC2_128_LEAD)
-                .opq(clientKey.publicKey())
-                .opq(Rc2Stream.encryptOnce(key, plain))
+                .opq(clientPublic)
+                .opq(Rc2Stream.encryptOnce(rc2Key, plain))
                 .toByteArray();
     }
 

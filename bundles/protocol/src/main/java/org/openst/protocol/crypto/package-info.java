@@ -4,5 +4,5 @@
  * per-channel keys (§5.7). Uses only the JDK's SunJCE.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openst.protocol.crypto;
