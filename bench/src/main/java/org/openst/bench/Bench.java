@@ -27,6 +27,9 @@ import org.openst.bench.load.Histograms;
  */
 public final class Bench {
     static final List<String> SCENARIOS = List.of("sessions", "im", "fanout", "churn");
+    /** The local ports the load generators connect from, on each source address (see load.Target). */
+    private static final int LOCAL_PORTS_START = 10_000;
+    private static final int LOCAL_PORTS_END = 60_999;
 
     private final String scenario;
     private final Options o;
@@ -42,7 +45,7 @@ public final class Bench {
         this.o = new Options(args, args.length == 0 ? 0 : 1);
         if (scenario.equals("smoke")) {
             // CI scale: every scenario small and short; correctness is what counts here.
-            o.dflt("users", 500).dflt("warmup-logins", 50).dflt("login-threads", 16)
+            o.dflt("users", 500).dflt("warmup-logins", 50).dflt("logins-in-flight", 16)
                     .dflt("pairs", 50).dflt("duration", 2).dflt("warmup", 1)
                     .dflt("watchers", 200).dflt("rounds", 2).dflt("warmup-rounds", 0)
                     .dflt("churn-pairs", 20).dflt("churn-users", 100).dflt("churners", 4).dflt("churn-rate", 200)
@@ -169,7 +172,9 @@ public final class Bench {
                 + "hub: JAVA_OPTS='" + hubOpts() + "', io.threads=" + o.integer("io-threads")
                 + " (0 = cores+1), users' PBKDF2 iterations " + o.integer("hash-iterations") + "\n"
                 + "load generator: processes of at most " + o.integer("max-per-worker") + " connections, "
-                + workerJava() + " '" + o.str("worker-opts") + "', source addresses 127.0.0.2.." + lastSource() + "\n"
+                + workerJava() + " '" + o.str("worker-opts") + "', source addresses 127.0.0.2.." + lastSource()
+                + ", client I/O loop threads " + o.integer("client-io") + " (0 = a reader thread per connection), "
+                + o.str("client-keys") + " client DH keys\n"
                 + "run folder: " + dir;
     }
 
@@ -270,15 +275,22 @@ public final class Bench {
         List<WorkerProcess> workers = startWorkers(n, hub.port);
         try {
             int[] share = shares(n, workers.size());
-            int threads = Math.max(1, o.integer("login-threads") / workers.size());
+            int threads = Math.max(1, o.integer("logins-in-flight") / workers.size());
             // Warm-up: every process (and the hub) runs the login path before it is measured,
             // as a running hub and long-lived clients would have: JIT compilation is not counted.
             int warmup = o.integer("warmup-logins");
             if (warmup > 0) {
-                WorkerProcess.all(workers, i -> new Kv("login").put("first", offset(share, i))
-                        .put("count", Math.min(warmup, share[i])).put("threads", threads));
-                WorkerProcess.all(workers, i -> new Kv("logout"));
-                Thread.sleep(2000); // the hub finishes the logouts
+                // In rounds of at most the process's share of users: log in, log out.
+                for (int done = 0; done < warmup; done += Math.max(1, share[0])) {
+                    int left = warmup - done;
+                    WorkerProcess.all(workers, i -> new Kv("login").put("first", offset(share, i))
+                            .put("count", Math.min(left, share[i])).put("threads", threads));
+                    WorkerProcess.all(workers, i -> new Kv("logout"));
+                }
+                // The hub finishes the logouts and its JIT compiler the code the warm-up made hot
+                // (it ran 20-30 % of the hub's CPU in the measured logins without this wait).
+                long waited = ProcStats.awaitQuiet(hub.pid(), 0.05, 60_000);
+                report.row(s, "wait for a quiet hub after the warm-up", fmt("%.1f s", waited / 1000.0));
             }
             HubProcess.Histogram before = hub.liveHeap();
             long rssBefore = hub.rssKb();
@@ -346,7 +358,7 @@ public final class Bench {
         List<WorkerProcess> workers = startWorkers(2 * pairs, port);
         try {
             int[] share = shares(pairs, workers.size());
-            int threads = Math.max(1, o.integer("login-threads") / workers.size());
+            int threads = Math.max(1, o.integer("logins-in-flight") / workers.size());
             List<Kv> setup = WorkerProcess.all(workers, i -> new Kv("im-setup").put("mode", relay ? "relay" : "hub")
                     .put("first", 2 * offset(share, i)).put("pairs", share[i]).put("threads", threads)
                     .put("key", "w" + i).put("cipher", o.str("cipher")).put("size", o.integer("size")));
@@ -478,7 +490,7 @@ public final class Bench {
         List<WorkerProcess> workers = startWorkers(w + 1, hub.port);
         try {
             int[] share = shares(w, workers.size());
-            int threads = Math.max(1, o.integer("login-threads") / workers.size());
+            int threads = Math.max(1, o.integer("logins-in-flight") / workers.size());
             List<Kv> setup = WorkerProcess.all(workers, i -> new Kv("fanout-setup").put("subject", org.openst.bench.load.Users.id(0))
                     .put("subjectIndex", i == 0 ? 0 : -1).put("first", 1 + offset(share, i)).put("count", share[i])
                     .put("threads", threads));
@@ -539,7 +551,7 @@ public final class Bench {
         try {
             int[] pairShare = shares(pairs, workers.size());
             int[] churnShare = shares(churnUsers, workers.size());
-            int threads = Math.max(1, o.integer("login-threads") / workers.size());
+            int threads = Math.max(1, o.integer("logins-in-flight") / workers.size());
             List<Kv> setup = WorkerProcess.all(workers, i -> new Kv("churn-setup").put("first", 2 * offset(pairShare, i))
                     .put("pairs", pairShare[i]).put("churnFirst", 2 * pairs + offset(churnShare, i))
                     .put("churnCount", churnShare[i]).put("watch", o.integer("churn-watch")).put("threads", threads)
@@ -590,8 +602,13 @@ public final class Bench {
             workers.add(WorkerProcess.start(i, workerJava(), classpath, jvm, dir.resolve("worker-" + (workerCount++) + ".log")));
         }
         String sources = sourceAddresses();
+        // Each process takes its local ports from its own slice of 10000..60999, so that two
+        // processes never pick the same source address and port.
+        int portsEach = (LOCAL_PORTS_END - LOCAL_PORTS_START + 1) / n;
         WorkerProcess.all(workers, i -> new Kv("init").put("host", "127.0.0.1").put("port", port)
-                .put("sources", sources).put("timeoutMs", o.integer("timeout") * 1000L));
+                .put("firstPort", LOCAL_PORTS_START + i * portsEach).put("lastPort", LOCAL_PORTS_START + (i + 1) * portsEach - 1)
+                .put("sources", sources).put("timeoutMs", o.integer("timeout") * 1000L)
+                .put("ioThreads", o.integer("client-io")).put("clientKeys", o.str("client-keys")));
         return workers;
     }
 

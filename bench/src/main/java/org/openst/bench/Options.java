@@ -10,8 +10,10 @@ final class Options {
 
     static {
         d("users", "19000", "sessions: users to log in and hold");
-        d("warmup-logins", "3000", "sessions: logins (then logouts) per load-generator process before the measured logins and the baseline heap (JIT warm-up)");
-        d("login-threads", "64", "threads that log users in (connect + login each), shared by the workers");
+        d("warmup-logins", "19000", "sessions: logins (then logouts) per load-generator process, in rounds of at most its share of --users, before the measured logins and the baseline heap (JIT warm-up of hub and load generator)");
+        d("logins-in-flight", "64", "logins under way at once (connected, LOGIN_ACK not yet received), shared by the workers");
+        d("client-io", "1", "load generator: I/O loop threads per process that read all its connections (ClientIoLoop); 0 = a reader thread per connection (virtual threads on Java 21+)");
+        d("client-keys", "shared", "load generator: shared = one client DH key pair per process for all RC2/128 logins (LoginKeys; the hub's work per login is the same), fresh = a new pair per login, as Pidgin");
         d("pairs", "500", "im: pairs of users; each pair has one IM conversation, both directions send");
         d("duration", "10", "im: seconds measured per phase");
         d("warmup", "5", "im: seconds of traffic before each measured phase");

@@ -25,6 +25,27 @@ final class ProcStats {
         }
     }
 
+    /**
+     * Waits until the process is quiet: less than {@code maxCores} of CPU over a half-second
+     * window (a hub whose JIT compiler has caught up after a warm-up). Gives up after
+     * {@code maxWaitMillis}.
+     *
+     * @return how long it waited, in milliseconds
+     */
+    static long awaitQuiet(long pid, double maxCores, long maxWaitMillis) throws InterruptedException {
+        long start = System.nanoTime();
+        double before = cpuSeconds(pid);
+        while ((System.nanoTime() - start) / 1_000_000 < maxWaitMillis) {
+            Thread.sleep(500); // the window: /proc counts in 10 ms ticks
+            double now = cpuSeconds(pid);
+            if (now >= 0 && now - before < maxCores * 0.5) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     /** VmRSS in KiB; -1 if unknown. */
     static long rssKb(long pid) {
         return statusField(pid, "VmRSS:");

@@ -2,7 +2,10 @@ package org.openst.bench.load;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.openst.client.ClientOptions;
 import org.openst.client.SametimeClient;
@@ -31,20 +34,47 @@ final class BenchClient {
      * @param imCiphers whether IM channels this client opens offer RC2/40 and RC2/128 (Pidgin) or nothing
      */
     static BenchClient login(Target target, int index, boolean imCiphers, Errors errors) throws IOException {
-        String user = Users.id(index);
-        BenchListener listener = new BenchListener(user, errors);
-        SametimeClient client = target.connect(ClientOptions.builder().listener(listener).offerImCiphers(imCiphers)
-                .readerThreads(ReaderThreads.factory()));
         try {
-            client.login(user, Users.password(user));
-        } catch (IOException | RuntimeException e) {
-            listener.ending = true;
-            client.close();
+            return loginAsync(target, index, imCiphers, errors).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw e;
         }
-        BenchClient c = new BenchClient(index, user, client, listener);
-        LIVE.add(c);
-        return c;
+    }
+
+    /**
+     * {@link #login}, returning once connected: the login's steps run on the connection's reader,
+     * and the future completes with the logged-in user, or with the failure (the client closed).
+     */
+    static CompletableFuture<BenchClient> loginAsync(Target target, int index, boolean imCiphers, Errors errors) {
+        String user = Users.id(index);
+        BenchListener listener = new BenchListener(user, errors);
+        SametimeClient client = null;
+        try {
+            client = target.connect(ClientOptions.builder().listener(listener).offerImCiphers(imCiphers)
+                    .readerThreads(ReaderThreads.factory()));
+            SametimeClient connected = client;
+            return client.loginAsync(user, Users.password(user))
+                    .orTimeout(target.timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((info, e) -> {
+                        if (e != null) {
+                            listener.ending = true;
+                            connected.close();
+                            throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                        }
+                        BenchClient c = new BenchClient(index, user, connected, listener);
+                        LIVE.add(c);
+                        return c;
+                    });
+        } catch (IOException | RuntimeException e) {
+            listener.ending = true;
+            if (client != null) {
+                client.close();
+            }
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Logs out as Pidgin does (CHANNEL_DESTROY on channel 0, then close). */

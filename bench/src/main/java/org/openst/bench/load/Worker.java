@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.openst.bench.Kv;
+import org.openst.client.ClientIoLoop;
+import org.openst.client.LoginKeys;
 
 /**
  * A load-generator process. The coordinator ({@link org.openst.bench.Bench}) starts several and
@@ -73,9 +76,16 @@ public final class Worker {
         switch (cmd.verb()) {
             case "init": {
                 timeoutMillis = cmd.lng("timeoutMs", timeoutMillis);
-                target = new Target(cmd.str("host"), cmd.integer("port"),
-                        Arrays.asList(cmd.str("sources", "").split(",")), Duration.ofMillis(timeoutMillis));
-                return new Kv("ok").put("readers", ReaderThreads.describe())
+                int ioThreads = cmd.integer("ioThreads", 1);
+                ClientIoLoop io = ioThreads > 0 ? ClientIoLoop.start("bench-io", ioThreads) : null;
+                LoginKeys keys = switch (cmd.str("clientKeys", "shared")) {
+                    case "shared" -> LoginKeys.shared(new SecureRandom());
+                    case "fresh" -> null;
+                    default -> throw new IllegalArgumentException("client keys must be shared or fresh: " + cmd.str("clientKeys"));
+                };
+                target = new Target(cmd.str("host"), cmd.integer("port"), Arrays.asList(cmd.str("sources", "").split(",")),
+                        cmd.integer("firstPort"), cmd.integer("lastPort"), Duration.ofMillis(timeoutMillis), io, keys);
+                return new Kv("ok").put("readers", io != null ? ioThreads + " I/O loop threads" : ReaderThreads.describe())
                         .put("java", System.getProperty("java.runtime.version"));
             }
             case "login": {

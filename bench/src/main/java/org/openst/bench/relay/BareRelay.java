@@ -1,7 +1,6 @@
 package org.openst.bench.relay;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.mina.core.buffer.IoBuffer;
@@ -10,6 +9,10 @@ import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.openst.protocol.Admin;
+import org.openst.protocol.Message;
+import org.openst.protocol.MessageCodec;
+import org.openst.protocol.ProtocolException;
 
 /**
  * The ceiling: the same network stack as the hub (MINA NIO, TCP_NODELAY, the protocol module's
@@ -17,15 +20,16 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
  * read: the frames of one read are collected per partner and written once after it) and no hub
  * logic. A frame read from one connection is written to its partner's connection unchanged.
  *
- * <p>Pairing, its only logic: the first frame of a connection is {@code PAIR <key>}; the second
- * connection with the same key is linked with the first and both get a frame {@code PAIRED}.
+ * <p>Pairing, its only logic: the first frame of a connection is an ADMIN message {@code PAIR
+ * <key>} (a message the client library decodes, so its peers are plain clients); the second
+ * connection with the same key is linked with the first and both get an ADMIN {@code PAIRED}.
  *
  * <pre>java -cp ... org.openst.bench.relay.BareRelay &lt;bind address&gt; &lt;port&gt; [io threads]</pre>
  * It prints {@code listening <port>} when ready and runs until killed.
  */
 public final class BareRelay {
     private static final AttributeKey PEER = new AttributeKey(BareRelay.class, "peer");
-    private static final byte[] PAIRED = "PAIRED".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAIRED = MessageCodec.encode(new Admin("PAIRED"));
 
     private final ConcurrentHashMap<String, IoSession> waiting = new ConcurrentHashMap<>();
     private final NioSocketAcceptor acceptor;
@@ -44,7 +48,7 @@ public final class BareRelay {
                 if (peer != null) {
                     peer.add(body);
                 } else {
-                    pair(session, new String(body, StandardCharsets.UTF_8));
+                    pair(session, body);
                 }
             }
 
@@ -64,12 +68,18 @@ public final class BareRelay {
         });
     }
 
-    private void pair(IoSession session, String hello) {
-        if (!hello.startsWith("PAIR ")) {
+    private void pair(IoSession session, byte[] body) {
+        Message hello;
+        try {
+            hello = MessageCodec.decode(body);
+        } catch (ProtocolException e) {
+            hello = null;
+        }
+        if (!(hello instanceof Admin a) || !a.text().startsWith("PAIR ")) {
             session.closeNow();
             return;
         }
-        String key = hello.substring(5);
+        String key = a.text().substring(5);
         IoSession other = waiting.remove(key);
         if (other == null) {
             IoSession raced = waiting.putIfAbsent(key, session);
