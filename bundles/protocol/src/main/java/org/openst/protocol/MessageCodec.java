@@ -93,12 +93,17 @@ public final class MessageCodec {
      * @throws IllegalArgumentException if a string field is longer than 65535 bytes
      */
     public static byte[] encodeFrame(Message m) {
-        WireWriter w = new WireWriter();
+        // CHANNEL_SEND, the message the hub relays most, is sized exactly: one array per frame,
+        // not a growing buffer and a trimmed copy (the relay's allocation per message).
+        WireWriter w = new WireWriter(m instanceof ChannelSend s ? CHANNEL_SEND_FIXED_BYTES + s.data().length : 64);
         w.u32(0);
         write(m, w);
         w.patchU32(0, w.size() - 4);
-        return w.toByteArray();
+        return w.takeBytes();
     }
+
+    /** A CHANNEL_SEND frame's bytes besides its data: length, header, msg_type, the data's opq length. */
+    private static final int CHANNEL_SEND_FIXED_BYTES = 4 + 8 + 2 + 4;
 
     private static void write(Message m, WireWriter w) {
         // Only CHANNEL_SEND carries options (ENCRYPT); all others use 0 (§3).

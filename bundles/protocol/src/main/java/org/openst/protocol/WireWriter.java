@@ -152,6 +152,18 @@ public final class WireWriter {
         return Arrays.copyOf(buf, size);
     }
 
+    /**
+     * The bytes written, without a copy when the buffer is exactly full (a writer made with the
+     * exact size). The writer must not be used afterwards.
+     *
+     * @return the bytes written
+     */
+    byte[] takeBytes() {
+        byte[] b = size == buf.length ? buf : Arrays.copyOf(buf, size);
+        buf = null;
+        return b;
+    }
+
     private void ensure(int n) {
         if (size + n > buf.length) {
             long want = Math.max((long) buf.length * 2, (long) size + n);
