@@ -106,46 +106,53 @@ public final class ClientSession implements Connection.Handler {
      */
     public static ClientSession connect(String host, int port, ClientOptions options, IoLoop loop) throws IOException {
         InetSocketAddress remote = new InetSocketAddress(host, port);
-        int timeout = timeoutMillis(options.timeout());
-        ClientSession s;
-        if (loop == null) {
-            Socket socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true); // small interactive frames; Meanwhile writes each at once
-                if (options.localPort() != 0) {
-                    socket.setReuseAddress(true); // the port may still be held by a closed connection
-                }
-                if (options.localAddress() != null || options.localPort() != 0) {
-                    socket.bind(new InetSocketAddress(options.localAddress(), options.localPort()));
-                }
-                socket.connect(remote, timeout);
-                s = new ClientSession(options, h -> new StreamConnection(socket, options.maxFrameSize(), h,
-                        options.readerThreads()));
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
-            }
-        } else {
-            SocketChannel channel = SocketChannel.open();
-            try {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                if (options.localPort() != 0) {
-                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                }
-                if (options.localAddress() != null || options.localPort() != 0) {
-                    channel.bind(new InetSocketAddress(options.localAddress(), options.localPort()));
-                }
-                channel.socket().connect(remote, timeout);
-                channel.configureBlocking(false);
-                IoLoop.Worker worker = loop.next();
-                s = new ClientSession(options, h -> new LoopConnection(channel, worker, options.maxFrameSize(), h));
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-        }
+        ClientSession s = loop == null ? onSocket(remote, options) : onLoop(remote, options, loop);
         s.conn.start();
         return s;
+    }
+
+    /** The local end to bind, or null to let the system choose both address and port. */
+    private static InetSocketAddress localEnd(ClientOptions options) {
+        return options.localAddress() != null || options.localPort() != 0
+                ? new InetSocketAddress(options.localAddress(), options.localPort()) : null;
+    }
+
+    private static ClientSession onSocket(InetSocketAddress remote, ClientOptions options) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true); // small interactive frames; Meanwhile writes each at once
+            // A chosen port may still be held by a closed connection (TIME_WAIT).
+            socket.setReuseAddress(options.localPort() != 0);
+            InetSocketAddress local = localEnd(options);
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote, timeoutMillis(options.timeout()));
+            return new ClientSession(options, h -> new StreamConnection(socket, options.maxFrameSize(), h,
+                    options.readerThreads()));
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static ClientSession onLoop(InetSocketAddress remote, ClientOptions options, IoLoop loop) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.localPort() != 0); // as above
+            InetSocketAddress local = localEnd(options);
+            if (local != null) {
+                channel.bind(local);
+            }
+            channel.socket().connect(remote, timeoutMillis(options.timeout())); // blocking, with the time-out
+            channel.configureBlocking(false);
+            IoLoop.Worker worker = loop.next();
+            return new ClientSession(options, h -> new LoopConnection(channel, worker, options.maxFrameSize(), h));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     // ---- operations used by the facade ----

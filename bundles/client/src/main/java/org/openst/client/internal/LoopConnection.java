@@ -82,11 +82,7 @@ final class LoopConnection implements Connection {
     @Override
     public void close() {
         closing = true;
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
-        }
+        closeChannel();
         worker.execute(() -> finish(ErrorCode.CONNECTION_CLOSED, null));
     }
 
@@ -165,11 +161,15 @@ final class LoopConnection implements Connection {
             return;
         }
         closing = true;
+        closeChannel();
+        handler.ended(reason, cause);
+    }
+
+    private void closeChannel() {
         try {
             channel.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "close failed", e);
         }
-        handler.ended(reason, cause);
     }
 }
