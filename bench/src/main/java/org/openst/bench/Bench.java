@@ -287,8 +287,9 @@ public final class Bench {
                             .put("count", Math.min(left, share[i])).put("threads", threads));
                     WorkerProcess.all(workers, i -> new Kv("logout"));
                 }
-                // The hub finishes the logouts and its JIT compiler the code the warm-up made hot
-                // (it ran 20-30 % of the hub's CPU in the measured logins without this wait).
+                // The hub finishes the logouts and its JIT compiler what the warm-up queued. (With
+                // one round of 3,000 logins per process, C2 still took 20-30 % of the hub's CPU in
+                // the measured logins: bench/README.md, "Performance".)
                 long waited = ProcStats.awaitQuiet(hub.pid(), 0.05, 60_000);
                 report.row(s, "wait for a quiet hub after the warm-up", fmt("%.1f s", waited / 1000.0));
             }
