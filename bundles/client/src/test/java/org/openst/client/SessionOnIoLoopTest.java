@@ -1,6 +1,7 @@
 package org.openst.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openst.protocol.Admin;
+import org.openst.protocol.ChannelSend;
 
 /** Every test of {@link SessionTest}, with the client's connection served by a {@link ClientIoLoop}. */
 class SessionOnIoLoopTest extends SessionTest {
@@ -32,5 +34,29 @@ class SessionOnIoLoopTest extends SessionTest {
         }).build());
         peer.send(new Admin("x"));
         assertEquals("test-io-0", thread.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * What the socket does not take at once waits for the loop (OP_WRITE) and arrives whole and in
+     * order; the sending thread never blocks on a peer that does not read.
+     */
+    @Test
+    void writesTheSocketCannotTakeAtOnceWaitForTheLoopAndArriveInOrder() throws Exception {
+        loggedIn();
+        int frames = 1000;
+        byte[] data = new byte[32 * 1024]; // 32 MB in all: far more than loopback socket buffers hold
+        for (int i = 0; i < frames; i++) {
+            data[0] = (byte) i;
+            data[data.length - 1] = (byte) (i >> 8);
+            client.sendRaw(ChannelSend.plain(0x10 + i, 1, data));
+        }
+        for (int i = 0; i < frames; i++) {
+            ChannelSend s = peer.read(ChannelSend.class);
+            assertEquals(0x10 + i, s.channel());
+            assertEquals((byte) i, s.data()[0]);
+            assertEquals((byte) (i >> 8), s.data()[data.length - 1]);
+            assertEquals(data.length, s.data().length);
+        }
+        assertTrue(client.isConnected());
     }
 }
