@@ -1,6 +1,7 @@
 package org.openst.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
@@ -58,5 +59,15 @@ class SessionOnIoLoopTest extends SessionTest {
             assertEquals(data.length, s.data().length);
         }
         assertTrue(client.isConnected());
+    }
+
+    @Test
+    void closingTheLoopEndsItsClientsAsALocalClose() throws Exception {
+        loggedIn();
+        ioLoop.close();
+        assertEquals(org.openst.protocol.ErrorCode.CONNECTION_CLOSED, events.awaitDisconnected(WAIT));
+        assertFalse(client.isConnected());
+        peer.expectEof();
+        ioLoop.close(); // again: nothing happens
     }
 }

@@ -20,6 +20,7 @@ public final class IoLoop implements AutoCloseable {
 
     private final Worker[] workers;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param name    prefix of the threads' names
@@ -48,9 +49,12 @@ public final class IoLoop implements AutoCloseable {
         return workers[Math.floorMod(next.getAndIncrement(), workers.length)];
     }
 
-    /** Stops the threads; connections still open end with CONNECTION_CLOSED. */
+    /** Stops the threads; connections still open end with CONNECTION_CLOSED. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // a closed selector must not be woken again
+        }
         for (Worker w : workers) {
             if (w != null) {
                 w.stop();
